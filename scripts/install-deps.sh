@@ -9,8 +9,7 @@ group=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 build_pkgs=(build-essential cmake ninja-build pkg-config librocksdb-dev rapidjson-dev libboost-dev
-            libfmt-dev libcli11-dev libedit-dev libpoppler-cpp-dev zlib1g-dev iso-codes
-            nodejs npm)
+            libfmt-dev libcli11-dev libedit-dev libpoppler-cpp-dev zlib1g-dev iso-codes)
 test_pkgs=(libgtest-dev libgmock-dev graphviz libxml2-utils python3-networkx chromium
            clang libclang-rt-14-dev)
 bench_pkgs=(libbenchmark-dev raptor2-utils sqlite3 time)
@@ -24,6 +23,8 @@ case "$group" in
 esac
 
 missing=()
+# Node.js may come from elsewhere with its own npm; Debian's npm would conflict with it.
+command -v npm >/dev/null 2>&1 || want+=(nodejs npm)
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
