@@ -132,10 +132,10 @@ class Checker:
                                  ("demonym", ent.get("demonyms", []))):
                 for v in values:
                     key = v.casefold()
-                    if kind == "alias" and key in own:
-                        self.warn(where, "alias %r repeats another name of %r" % (v, ent["label"]))
-                        continue
-                    if kind == "alias" and key == ent["label"].casefold():
+                    if kind == "alias" and (key in own or key == ent["label"].casefold()):
+                        # A case variant is only useful when matched exactly ("DoT", "DOT").
+                        if v not in ent.get("case_sensitive", []):
+                            self.warn(where, "alias %r repeats another name of %r" % (v, ent["label"]))
                         continue
                     own.add(key)
                     names.setdefault(key, []).append((where, ent, kind, v))
@@ -150,6 +150,10 @@ class Checker:
             first = claims[0]
             for where, ent, kind, v in claims[1:]:
                 if ent is first[1]:
+                    continue
+                # Two exact-case names that differ in case do not collide ("DoT" vs "DOT").
+                if (v != first[3] and v in ent.get("case_sensitive", []) and
+                        first[3] in first[1].get("case_sensitive", [])):
                     continue
                 self.error(where, "%s %r of %s %r is also %s of %s %r (%s); list it in shared_aliases if deliberate"
                            % (kind, v, ent["type"], ent["label"], first[2], first[1]["type"],
