@@ -35,7 +35,7 @@ BASED_IN_TYPES = {"Country", "Place", "Bloc"}
 COMMON_WORDS = set("""
 a an and are as at be by can do for go has he i if in is it me my no of on or
 our so the to up us we all any arm art aria amazon apple bard bear bold box bus
-cap chad chip chips cloud core cross edge fair fold gem gemini grok guinea
+cap chad core cross edge fair fold gem gemini grok guinea
 hope jersey key lens lie line link map mark meta mint most mars nest
 next now oracle orange palantir pilot pixel plan post quad ray safe
 scale sec shell snap sky smart spark square state stripe sun target
