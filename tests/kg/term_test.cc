@@ -18,7 +18,8 @@ TEST(TermTest, NTriplesEscapesQuotesAndNewlines) {
 
 TEST(VocabTest, EntityIriIsLowerCaseAndDashed) {
   EXPECT_EQ(vocab::EntityIri("Quantum technology"), "urn:kg:entity:quantum-technology");
-  EXPECT_EQ(vocab::EntityIri("National People's Congress"), "urn:kg:entity:national-people-s-congress");
+  EXPECT_EQ(vocab::EntityIri("National People's Congress"),
+            "urn:kg:entity:national-people-s-congress");
   EXPECT_EQ(vocab::LocalName("urn:kg:pred:funds"), "funds");
   EXPECT_EQ(vocab::LocalName("http://x.org/a#b"), "b");
 }

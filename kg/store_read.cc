@@ -1,0 +1,326 @@
+// Reads: terms, triple patterns, names, labels, evidence, documents, stats.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "kg/name_fold.h"
+#include "kg/rocks_store.h"
+#include "kg/vocab.h"
+
+namespace kg {
+namespace {
+
+// A range scan over one index; the iterator's implicit snapshot keeps the
+// whole scan consistent.
+class IndexCursor final : public TripleCursor {
+ public:
+  IndexCursor(const RocksStore* store, keys::ScanRange range)
+      : store_(store), order_(range.order), prefix_(std::move(range.prefix)) {
+    upper_ = keys::PrefixSuccessor(prefix_);
+    upper_slice_ = rocksdb::Slice(upper_);
+    rocksdb::ReadOptions ro;
+    if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
+    it_.reset(store->db()->NewIterator(ro, store->cf(IndexCf(order_))));
+    it_->Seek(prefix_);
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  void Next() override {
+    it_->Next();
+    Settle();
+  }
+  Triple triple() const override { return triple_; }
+  Status status() const override { return store_->Err(it_->status(), "scan"); }
+
+ private:
+  void Settle() {
+    valid_ = it_->Valid() && it_->key().starts_with(prefix_) &&
+             it_->key().size() == keys::kTripleKeySize;
+    if (valid_) {
+      triple_ =
+          keys::DecodeTripleKey(order_, std::string_view(it_->key().data(), it_->key().size()));
+    }
+  }
+
+  const RocksStore* store_;
+  keys::IndexOrder order_;
+  std::string prefix_, upper_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  bool valid_ = false;
+  Triple triple_;
+};
+
+}  // namespace
+
+Result<TermId> RocksStore::FindTerm(const Term& term) const {
+  KG_ASSIGN_OR_RETURN(auto id, LookupTerm(ReadAt(nullptr), term));
+  if (!id) return Status::NotFound("no term " + term.ToNTriples() + " in store " + dir_);
+  return *id;
+}
+
+Result<Term> RocksStore::GetTerm(TermId id) const { return ReadTerm(ReadAt(nullptr), id); }
+
+std::unique_ptr<TripleCursor> RocksStore::Scan(const TriplePattern& pattern) const {
+  return std::make_unique<IndexCursor>(this, keys::RangeFor(pattern));
+}
+
+Result<uint64_t> RocksStore::Count(const TriplePattern& pattern) const {
+  auto ro = ReadAt(nullptr);
+  std::string v;
+  if (pattern.s == kNoTerm && pattern.o == kNoTerm) {
+    // Counts kept current by every write answer these without a scan.
+    std::string key = pattern.p == kNoTerm ? std::string(keys::kTotalTriplesKey)
+                                           : keys::PredicateStatsKey(pattern.p);
+    auto s = db_->Get(ro, cf(Cf::kStats), key, &v);
+    if (s.IsNotFound()) return uint64_t{0};
+    KG_RETURN_IF_ERROR(Err(s, "read stats"));
+    PredicateStats ps;
+    uint64_t n = 0;
+    bool ok = pattern.p == kNoTerm ? rows::DecodeCount(v, &n) : rows::DecodePredicateStats(v, &ps);
+    if (!ok) return Status::Corruption("store " + dir_ + ": bad stats row");
+    return pattern.p == kNoTerm ? n : ps.triples;
+  }
+  keys::ScanRange r = keys::RangeFor(pattern);
+  return CountPrefix(ro, IndexCf(r.order), r.prefix, UINT64_MAX);
+}
+
+bool RocksStore::Contains(const Triple& t) const {
+  std::string v;
+  return db_->Get(ReadAt(nullptr), cf(Cf::kSpo), keys::TripleKey(keys::IndexOrder::kSpo, t), &v)
+      .ok();
+}
+
+Result<std::vector<TermId>> RocksStore::FindByName(std::string_view name) const {
+  std::string prefix = FoldName(name);
+  std::vector<TermId> out;
+  if (prefix.empty()) return out;
+  prefix.push_back('\0');
+  KG_RETURN_IF_ERROR(
+      ForEachKey(ReadAt(nullptr), Cf::kNames, prefix, [&](std::string_view k, std::string_view) {
+        if (k.size() == prefix.size() + keys::kIdSize) {
+          out.push_back(keys::ReadId(k.data() + prefix.size()));
+        }
+        return true;
+      }));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, TermId>>> RocksStore::NamesWithPrefix(
+    std::string_view prefix, size_t limit) const {
+  std::vector<std::pair<std::string, TermId>> out;
+  if (limit == 0) return out;
+  std::string folded = FoldName(prefix);
+  // FoldName trims; a trailing space typed by the user still narrows the prefix.
+  if (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t') && !folded.empty()) {
+    folded.push_back(' ');
+  }
+  KG_RETURN_IF_ERROR(
+      ForEachKey(ReadAt(nullptr), Cf::kNames, folded, [&](std::string_view k, std::string_view) {
+        std::string_view name;
+        TermId id;
+        if (keys::DecodeNameKey(k, &name, &id)) {
+          out.emplace_back(std::string(name), id);
+        }
+        return out.size() < limit;
+      }));
+  return out;
+}
+
+Status RocksStore::ForEachName(const std::function<bool(std::string_view, TermId)>& fn) const {
+  return ForEachKey(ReadAt(nullptr), Cf::kNames, "", [&](std::string_view k, std::string_view) {
+    std::string_view name;
+    TermId id;
+    if (!keys::DecodeNameKey(k, &name, &id)) return true;
+    return fn(name, id);
+  });
+}
+
+std::string RocksStore::Label(TermId id) const {
+  auto ro = ReadAt(nullptr);
+  for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel}) {
+    auto pred = LookupTerm(ro, Term::Iri(std::string(iri)));
+    if (!pred.ok() || !*pred) continue;
+    std::string prefix = keys::IdKey(id) + keys::IdKey(**pred);
+    std::string label;
+    auto s = ForEachKey(ro, Cf::kSpo, prefix, [&](std::string_view k, std::string_view) {
+      auto t = ReadTerm(ro, keys::DecodeTripleKey(keys::IndexOrder::kSpo, k).o);
+      if (t.ok() && t->is_literal()) {
+        // Prefer an English or untagged label when there are several.
+        if (label.empty() || t->lang.empty() || t->lang == "en") label = t->value;
+        return !(t->lang.empty() || t->lang == "en");
+      }
+      return true;
+    });
+    if (s.ok() && !label.empty()) return label;
+  }
+  auto term = ReadTerm(ro, id);
+  if (!term.ok()) return "#" + std::to_string(id);
+  if (term->is_iri()) return std::string(vocab::LocalName(term->value));
+  return term->value;
+}
+
+Result<std::vector<Evidence>> RocksStore::GetEvidence(const Triple& t) const {
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  std::vector<Evidence> out;
+  std::map<uint32_t, std::string> doc_ids;
+  Status inner;
+  KG_RETURN_IF_ERROR(
+      ForEachKey(ro, Cf::kEvidence, keys::TripleKey(keys::IndexOrder::kSpo, t),
+                 [&](std::string_view k, std::string_view v) {
+                   Evidence e;
+                   if (k.size() != keys::kEvidenceKeySize || !rows::DecodeEvidence(v, &e)) {
+                     inner = Status::Corruption("store " + dir_ + ": bad evidence row");
+                     return false;
+                   }
+                   uint32_t doc = keys::ReadDocNumber(k.data() + keys::kTripleKeySize);
+                   auto it = doc_ids.find(doc);
+                   if (it == doc_ids.end()) {
+                     auto id = DocIdOf(ro, doc);
+                     if (!id.ok()) {
+                       inner = id.status();
+                       return false;
+                     }
+                     it = doc_ids.emplace(doc, *id).first;
+                   }
+                   e.doc_id = it->second;
+                   out.push_back(std::move(e));
+                   return true;
+                 }));
+  KG_RETURN_IF_ERROR(inner);
+  return out;
+}
+
+Result<std::vector<std::string>> RocksStore::SupportingDocuments(const Triple& t) const {
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  std::string v;
+  std::vector<std::string> out;
+  auto s = db_->Get(ro, cf(Cf::kSupport), keys::TripleKey(keys::IndexOrder::kSpo, t), &v);
+  if (s.IsNotFound()) return out;
+  KG_RETURN_IF_ERROR(Err(s, "read support"));
+  std::vector<uint32_t> docs;
+  if (!rows::DecodeSupport(v, &docs))
+    return Status::Corruption("store " + dir_ + ": bad support row");
+  for (uint32_t d : docs) {
+    KG_ASSIGN_OR_RETURN(std::string id, DocIdOf(ro, d));
+    out.push_back(std::move(id));
+  }
+  return out;
+}
+
+Result<std::optional<DocumentInfo>> RocksStore::GetDocument(std::string_view doc_id) const {
+  KG_ASSIGN_OR_RETURN(auto row, ReadDocRow(ReadAt(nullptr), doc_id));
+  if (!row) return std::optional<DocumentInfo>();
+  return std::optional<DocumentInfo>(std::move(row->info));
+}
+
+Result<std::vector<DocumentInfo>> RocksStore::ListDocuments() const {
+  std::vector<DocumentInfo> out;
+  Status inner;
+  KG_RETURN_IF_ERROR(ForEachKey(ReadAt(nullptr), Cf::kDocs, std::string(1, keys::kDocIdTag),
+                                [&](std::string_view k, std::string_view v) {
+                                  rows::DocRow row;
+                                  if (!rows::DecodeDocRow(k.substr(1), v, &row)) {
+                                    inner =
+                                        Status::Corruption("store " + dir_ + ": bad document row");
+                                    return false;
+                                  }
+                                  out.push_back(std::move(row.info));
+                                  return true;
+                                }));
+  KG_RETURN_IF_ERROR(inner);
+  return out;
+}
+
+Status RocksStore::ForEachDocumentTriple(std::string_view doc_id,
+                                         const std::function<bool(const Triple&)>& fn) const {
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  KG_ASSIGN_OR_RETURN(auto row, ReadDocRow(ro, doc_id));
+  if (!row) return Status::NotFound("no document " + std::string(doc_id) + " in store " + dir_);
+  std::vector<std::pair<Triple, uint32_t>> triples;
+  KG_RETURN_IF_ERROR(DocumentTriples(ro, *row, &triples));
+  for (const auto& [t, n] : triples) {
+    if (!fn(t)) break;
+  }
+  return Status::OK();
+}
+
+Result<PredicateStats> RocksStore::GetPredicateStats(TermId predicate) const {
+  PredicateStats ps;
+  ps.predicate = predicate;
+  std::string v;
+  auto s = db_->Get(ReadAt(nullptr), cf(Cf::kStats), keys::PredicateStatsKey(predicate), &v);
+  if (s.IsNotFound()) return ps;
+  KG_RETURN_IF_ERROR(Err(s, "read stats"));
+  if (!rows::DecodePredicateStats(v, &ps))
+    return Status::Corruption("store " + dir_ + ": bad stats row");
+  return ps;
+}
+
+Result<StoreStats> RocksStore::GetStats() const {
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  StoreStats st;
+  std::string v;
+  auto s = db_->Get(ro, cf(Cf::kStats), keys::kTotalTriplesKey, &v);
+  if (s.ok() && !rows::DecodeCount(v, &st.triples)) return Status::Corruption("bad total row");
+  if (!s.ok() && !s.IsNotFound()) return Err(s, "read stats");
+  s = db_->Get(ro, cf(Cf::kMeta), keys::kNextTermKey, &v);
+  uint64_t next = 1;
+  if (s.ok()) rows::DecodeCount(v, &next);
+  st.terms = next - 1;
+  Status inner;
+  KG_RETURN_IF_ERROR(ForEachKey(ro, Cf::kStats, std::string(1, keys::kPredicateStatsTag),
+                                [&](std::string_view k, std::string_view v) {
+                                  PredicateStats ps;
+                                  if (k.size() != 1 + keys::kIdSize ||
+                                      !rows::DecodePredicateStats(v, &ps)) {
+                                    inner = Status::Corruption("bad stats row");
+                                    return false;
+                                  }
+                                  ps.predicate = keys::ReadId(k.data() + 1);
+                                  st.predicates.push_back(ps);
+                                  return true;
+                                }));
+  KG_RETURN_IF_ERROR(inner);
+  KG_ASSIGN_OR_RETURN(st.documents,
+                      CountPrefix(ro, Cf::kDocs, std::string(1, keys::kDocIdTag), UINT64_MAX));
+  // Types and entities: subjects with an rdf:type or a label.
+  std::vector<TermId> subjects;
+  for (auto iri :
+       {vocab::kRdfType, vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
+    KG_ASSIGN_OR_RETURN(auto pred, LookupTerm(ro, Term::Iri(std::string(iri))));
+    if (!pred) continue;
+    const bool is_type = iri == vocab::kRdfType;
+    KG_RETURN_IF_ERROR(
+        ForEachKey(ro, Cf::kPos, keys::IdKey(*pred), [&](std::string_view k, std::string_view) {
+          Triple t = keys::DecodeTripleKey(keys::IndexOrder::kPos, k);
+          subjects.push_back(t.s);
+          if (is_type) {
+            if (st.types.empty() || st.types.back().first != t.o) {
+              st.types.emplace_back(t.o, 0);
+            }
+            st.types.back().second++;
+          }
+          return true;
+        }));
+  }
+  std::sort(subjects.begin(), subjects.end());
+  st.entities = std::unique(subjects.begin(), subjects.end()) - subjects.begin();
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir_, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code ec2;
+    if (it->is_regular_file(ec2)) st.disk_bytes += it->file_size(ec2);
+  }
+  return st;
+}
+
+Result<std::unique_ptr<BulkLoader>> RocksStore::NewBulkLoader(const DocumentInfo&) {
+  return Status::NotSupported("bulk loading is not available yet");
+}
+
+}  // namespace kg

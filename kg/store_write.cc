@@ -1,0 +1,129 @@
+// PutDocument and RemoveDocument: one atomic WriteBatch each.
+#include <map>
+
+#include "kg/rocks_store.h"
+#include "kg/triple_changes.h"
+
+namespace kg {
+namespace {
+
+// Restores the id counters when a write fails, so a retry does not skip ids
+// it never used.
+class CounterGuard {
+ public:
+  explicit CounterGuard(RocksStore* s) : s_(s), term_(s->next_term()), doc_(s->next_doc()) {}
+  ~CounterGuard() {
+    if (!committed_) {
+      s_->set_next_term(term_);
+      s_->set_next_doc(doc_);
+    }
+  }
+  void Commit() { committed_ = true; }
+
+ private:
+  RocksStore* s_;
+  uint64_t term_;
+  uint32_t doc_;
+  bool committed_ = false;
+};
+
+void PutCounters(RocksStore* s, rocksdb::WriteBatch* b) {
+  b->Put(s->cf(Cf::kMeta), keys::kNextTermKey, rows::EncodeCount(s->next_term()));
+  b->Put(s->cf(Cf::kMeta), keys::kNextDocKey, rows::EncodeCount(s->next_doc()));
+}
+
+// Removes a document's docstmt and evidence rows and its support.
+Status DropContribution(RocksStore* s, TripleChanges* changes, rocksdb::WriteBatch* b, uint32_t doc,
+                        const std::vector<std::pair<Triple, uint32_t>>& triples) {
+  for (const auto& [t, evidence_rows] : triples) {
+    b->Delete(s->cf(Cf::kDocStmt), keys::DocStmtKey(doc, t));
+    for (uint32_t seq = 0; seq < evidence_rows; ++seq) {
+      b->Delete(s->cf(Cf::kEvidence), keys::EvidenceKey(t, doc, seq));
+    }
+    KG_RETURN_IF_ERROR(changes->RemoveSupport(t, doc));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<PutOutcome> RocksStore::PutDocument(const DocumentInfo& doc,
+                                           const std::vector<Statement>& statements) {
+  KG_RETURN_IF_ERROR(RequireWritable());
+  if (doc.id.empty()) return Status::InvalidInput("document id is empty");
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  KG_ASSIGN_OR_RETURN(auto old, ReadDocRow(ro, doc.id));
+  if (old && !doc.content_hash.empty() && old->info.content_hash == doc.content_hash) {
+    return PutOutcome::kUnchanged;
+  }
+
+  CounterGuard counters(this);
+  rocksdb::WriteBatch batch;
+  TripleChanges changes(this, snap.get(), &batch);
+  rows::DocRow row;
+  row.info = doc;
+  if (old) {
+    row.number = old->number;  // keeps support lists of unchanged triples as they are
+    std::vector<std::pair<Triple, uint32_t>> old_triples;
+    KG_RETURN_IF_ERROR(DocumentTriples(ro, *old, &old_triples));
+    KG_RETURN_IF_ERROR(DropContribution(this, &changes, &batch, row.number, old_triples));
+  } else {
+    row.number = next_doc_++;
+  }
+
+  std::map<Triple, std::vector<const Evidence*>> triples;
+  for (const Statement& st : statements) {
+    if (!st.p.is_iri()) {
+      return Status::InvalidInput("document " + doc.id + ": predicate " + st.p.ToNTriples() +
+                                  " is not an IRI");
+    }
+    if (st.s.is_literal()) {
+      return Status::InvalidInput("document " + doc.id + ": subject " + st.s.ToNTriples() +
+                                  " is a literal");
+    }
+    Triple t;
+    KG_ASSIGN_OR_RETURN(t.s, changes.Resolve(st.s));
+    KG_ASSIGN_OR_RETURN(t.p, changes.Resolve(st.p));
+    KG_ASSIGN_OR_RETURN(t.o, changes.Resolve(st.o));
+    auto& ev = triples[t];
+    if (st.has_evidence) ev.push_back(&st.evidence);
+  }
+  for (const auto& [t, evidence] : triples) {
+    batch.Put(cf(Cf::kDocStmt), keys::DocStmtKey(row.number, t),
+              rows::EncodeCount(evidence.size()));
+    for (uint32_t seq = 0; seq < evidence.size(); ++seq) {
+      Evidence e = *evidence[seq];
+      batch.Put(cf(Cf::kEvidence), keys::EvidenceKey(t, row.number, seq), rows::EncodeEvidence(e));
+    }
+    KG_RETURN_IF_ERROR(changes.AddSupport(t, row.number));
+  }
+  KG_RETURN_IF_ERROR(changes.Finish());
+  row.bulk = false;
+  row.info.triple_count = triples.size();
+  batch.Put(cf(Cf::kDocs), keys::DocIdKey(doc.id), rows::EncodeDocRow(row));
+  batch.Put(cf(Cf::kDocs), keys::DocNumberKey(row.number), doc.id);
+  PutCounters(this, &batch);
+  KG_RETURN_IF_ERROR(WriteBatch(&batch, "write document " + doc.id));
+  counters.Commit();
+  return old ? PutOutcome::kReplaced : PutOutcome::kAdded;
+}
+
+Status RocksStore::RemoveDocument(std::string_view doc_id) {
+  KG_RETURN_IF_ERROR(RequireWritable());
+  SnapshotGuard snap(this);
+  auto ro = ReadAt(snap.get());
+  KG_ASSIGN_OR_RETURN(auto row, ReadDocRow(ro, doc_id));
+  if (!row) return Status::NotFound("no document " + std::string(doc_id) + " in store " + dir_);
+  rocksdb::WriteBatch batch;
+  TripleChanges changes(this, snap.get(), &batch);
+  std::vector<std::pair<Triple, uint32_t>> triples;
+  KG_RETURN_IF_ERROR(DocumentTriples(ro, *row, &triples));
+  KG_RETURN_IF_ERROR(DropContribution(this, &changes, &batch, row->number, triples));
+  KG_RETURN_IF_ERROR(changes.Finish());
+  batch.Delete(cf(Cf::kDocs), keys::DocIdKey(doc_id));
+  batch.Delete(cf(Cf::kDocs), keys::DocNumberKey(row->number));
+  return WriteBatch(&batch, "forget document " + std::string(doc_id));
+}
+
+}  // namespace kg
