@@ -189,6 +189,8 @@ class Checker:
             for n in own:
                 if n.casefold() in COMMON_WORDS and n not in cs:
                     self.error(where, "%r is an ordinary word; add it to case_sensitive of %r" % (n, ent["label"]))
+                elif re.search(r"^[^\w]|[^\w.)]$", n):
+                    self.warn(where, "name %r of %r starts or ends with punctuation a tokenizer may drop" % (n, ent["label"]))
                 elif SHORT_CAPS.match(n) and n not in cs:
                     self.warn(where, "short all-caps name %r of %r is not in case_sensitive" % (n, ent["label"]))
         self._check_cycles(by_label)
