@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -89,6 +90,57 @@ CliResult RunKg(const std::vector<std::string>& args, const std::string& stdin_t
   std::vector<std::string> argv{KgBinary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProgram(argv, stdin_text, env, cwd);
+}
+
+Child Child::StartKg(const std::vector<std::string>& args, const std::string& out_file,
+                     const std::string& err_file) {
+  std::string bin = KgBinary();
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    int in = open("/dev/null", O_RDONLY);
+    int out = open(out_file.empty() ? "/dev/null" : out_file.c_str(),
+                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+    int err = open(err_file.empty() ? "/dev/null" : err_file.c_str(),
+                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<char*> argv{const_cast<char*>(bin.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  return Child(pid);
+}
+
+Child::~Child() {
+  if (pid_ > 0 && Running()) {
+    kill(pid_, SIGKILL);
+    Wait();
+  }
+}
+
+bool Child::Running() {
+  if (pid_ <= 0 || exit_code_ >= 0) return false;
+  int status = 0;
+  pid_t r = waitpid(pid_, &status, WNOHANG);
+  if (r == 0) return true;
+  exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return false;
+}
+
+void Child::Kill(int signal) {
+  if (pid_ > 0 && exit_code_ < 0) kill(pid_, signal);
+}
+
+int Child::Wait() {
+  if (exit_code_ >= 0 || pid_ <= 0) return exit_code_;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exit_code_;
 }
 
 TempDir::TempDir() {

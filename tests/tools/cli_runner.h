@@ -25,6 +25,26 @@ CliResult RunKg(const std::vector<std::string>& args, const std::string& stdin_t
 CliResult RunProgram(const std::vector<std::string>& argv, const std::string& stdin_text = "",
                      const std::vector<std::string>& env = {}, const std::string& cwd = "");
 
+// A process started in the background (output to files), for tests that kill
+// or race a running kg.
+class Child {
+ public:
+  // Starts `kg args...` with stdout/stderr appended to the given files (or /dev/null).
+  static Child StartKg(const std::vector<std::string>& args, const std::string& out_file = "",
+                       const std::string& err_file = "");
+  Child(Child&& other) noexcept : pid_(other.pid_) { other.pid_ = -1; }
+  ~Child();
+  int pid() const { return pid_; }
+  bool Running();            // false once it has exited (reaps it)
+  void Kill(int signal);     // sends `signal`
+  int Wait();                // exit code, or 128+N when killed by signal N
+
+ private:
+  explicit Child(int pid) : pid_(pid) {}
+  int pid_ = -1;
+  int exit_code_ = -1;
+};
+
 // A fresh empty directory under the test temp dir, removed at exit of the scope.
 class TempDir {
  public:
