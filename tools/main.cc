@@ -1,5 +1,6 @@
 // kg: the command-line entry point. It only wires the libraries together;
 // every command lives in its own tools/cmd_*.cc file.
+#include <csignal>
 #include <clocale>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +9,9 @@
 
 int main(int argc, char** argv) {
   std::setlocale(LC_CTYPE, "");  // libedit drops UTF-8 input without it
+  // Past a file-size limit, writes should fail with EFBIG (reported as a store
+  // error, the store left intact) instead of the signal killing kg mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"kg: a knowledge-graph builder for technology policy"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "kg 0.1.0");
