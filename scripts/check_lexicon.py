@@ -40,6 +40,9 @@ hope jersey key lens lie line link map mark meta mint most mars nest
 next now oracle orange palantir pilot pixel plan post quad ray safe
 scale sec shell snap sky smart spark square state stripe sun target
 turkey unity vision wing word zoom doe ice ai ace act mac pan per sun
+stability reliance moonshot mistral coherent cohere quanta perplexity cadence ford
+canon pentagon spectrum dumping robotic resilience innovation growth research industry
+standards jobs employment education finance banking honor harmony threads windows
 """.split())
 SHORT_CAPS = re.compile(r"^[A-Z]{2,3}$")
 
