@@ -2,6 +2,7 @@
 """Validate the entity lexicon (data/lexicon/*.json).
 
 Usage: scripts/check_lexicon.py [--strict] [--quiet] [PATH...]
+       scripts/check_lexicon.py --self-test
 
 PATH is a lexicon file or a directory of them (default: data/lexicon, not
 recursing into src/). Every problem is printed as FILE:LINE: message on stderr;
@@ -229,7 +230,64 @@ def lexicon_files(paths):
     return out
 
 
+# Each bad lexicon must produce the message fragment next to it; run with
+# --self-test so a test suite can prove the checks fire, not only that the
+# shipped lexicon passes them.
+SELF_TEST_CASES = [
+    ('{"entities": [\n{"label": "A", "type": "Country"}\n', "invalid JSON"),
+    ('{"things": []}', 'an "entities" list'),
+    ('{"entities": [{"label": "A", "type": "Gadget"}]}', "is not one of"),
+    ('{"entities": [{"label": "", "type": "Country"}]}', "non-empty string"),
+    ('{"entities": [{"label": "A", "type": "Country", "colour": 1}]}', "unknown field"),
+    ('{"entities": [{"label": "A", "type": "Country"}, {"label": "a", "type": "Place"}]}', "already used"),
+    ('{"entities": [{"label": "A", "type": "Country", "aliases": ["Zed"]}, '
+     '{"label": "B", "type": "Company", "aliases": ["zed"]}]}', "also alias"),
+    ('{"entities": [{"label": "A", "type": "Company", "based_in": "Nowhere"}]}', "based_in target"),
+    ('{"entities": [{"label": "A", "type": "Technology", "part_of": ["Q"]}]}', "part_of target"),
+    ('{"entities": [{"label": "A", "type": "Technology", "part_of": ["B"]}, '
+     '{"label": "B", "type": "Technology", "part_of": ["A"]}]}', "part_of cycle"),
+    ('{"entities": [{"label": "A", "type": "Company", "case_sensitive": ["X"]}]}', "is not a name of"),
+    ('{"entities": [{"label": "A", "type": "Company", "wikidata": "X1"}]}', "wikidata must"),
+    ('{"entities": [{"label": "Apple Inc.", "type": "Company", "aliases": ["Apple"]}]}', "ordinary word"),
+]
+
+
+def self_test():
+    import contextlib
+    import io
+    import tempfile
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (text, expect) in enumerate(SELF_TEST_CASES):
+            path = os.path.join(tmp, "case%d.json" % i)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            c = Checker()
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                c.load(path)
+                c.cross_check()
+            if c.errors == 0 or expect not in err.getvalue():
+                failures += 1
+                print("self-test case %d: expected an error with %r, got %r" % (i, expect, err.getvalue()),
+                      file=sys.stderr)
+        good = os.path.join(tmp, "good.json")
+        with open(good, "w", encoding="utf-8") as f:
+            f.write('{"entities": [{"label": "China", "type": "Country", "aliases": ["PRC"], '
+                    '"case_sensitive": ["PRC"]}, {"label": "Huawei", "type": "Company", "based_in": "China"}]}')
+        c = Checker()
+        c.load(good)
+        c.cross_check()
+        if c.errors or c.warnings:
+            failures += 1
+            print("self-test: a clean lexicon was rejected", file=sys.stderr)
+    print("self-test: %d of %d cases passed" % (len(SELF_TEST_CASES) + 1 - failures, len(SELF_TEST_CASES) + 1))
+    return 1 if failures else 0
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     ap = argparse.ArgumentParser(description="Validate the entity lexicon.")
     ap.add_argument("paths", nargs="*", default=[os.path.join(ROOT, "data", "lexicon")])
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
