@@ -131,6 +131,9 @@ def build(iso_path, overlay_path):
             ent["shared_aliases"] = ov["shared_aliases"]
         ent["iso"] = code
         entities.append(ent)
+    # Former states still named in older news (Reuters 1987): not in ISO 3166-1.
+    for ent in overlay.get("historical", []):
+        entities.append(dict(ent))
     return entities
 
 
