@@ -163,6 +163,17 @@ class Checker:
                            % (kind, v, ent["type"], ent["label"], first[2], first[1]["type"],
                               first[1]["label"], first[0]))
 
+        # The extractor also indexes "X" for an alias "the X"; that form must not
+        # belong to another entity either.
+        for where, ent in self.entities:
+            for a in ent.get("aliases", []):
+                if a.lower().startswith("the ") and len(a.split()) > 1:
+                    for w2, other, _, v in names.get(a[4:].casefold(), []):
+                        if other is not ent:
+                            self.error(where, "alias %r of %r also reads as %r of %s %r (%s)"
+                                       % (a, ent["label"], v, other["type"], other["label"], w2))
+                            break
+
         wikidata = {}
         for where, ent in self.entities:
             wd = ent.get("wikidata")
@@ -249,6 +260,8 @@ SELF_TEST_CASES = [
     ('{"entities": [{"label": "A", "type": "Company", "case_sensitive": ["X"]}]}', "is not a name of"),
     ('{"entities": [{"label": "A", "type": "Company", "wikidata": "X1"}]}', "wikidata must"),
     ('{"entities": [{"label": "Apple Inc.", "type": "Company", "aliases": ["Apple"]}]}', "ordinary word"),
+    ('{"entities": [{"label": "A", "type": "Agency", "aliases": ["the Board"]}, '
+     '{"label": "Board", "type": "Agency"}]}', "also reads as"),
 ]
 
 
