@@ -74,6 +74,8 @@ class RocksStore final : public Store {
   // ---- for the write path, the bulk loader and the checker ----------------
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<size_t>(c)]; }
+  // Options for SST files written for `c` by the bulk loader.
+  rocksdb::Options SstOptions(Cf c) const;
   bool read_only() const { return read_only_; }
   // Read options pinned to `snap` (nullptr: latest state).
   rocksdb::ReadOptions ReadAt(const rocksdb::Snapshot* snap) const;
@@ -120,6 +122,9 @@ class RocksStore final : public Store {
   uint32_t next_doc_ = 1;
   std::atomic<bool> bulk_active_{false};
 };
+
+// Shrinks the bulk loader's runs and sort chunks so tests exercise merging.
+void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys);
 
 // Holds a snapshot for the length of a multi-step read or write.
 class SnapshotGuard {

@@ -319,8 +319,4 @@ Result<StoreStats> RocksStore::GetStats() const {
   return st;
 }
 
-Result<std::unique_ptr<BulkLoader>> RocksStore::NewBulkLoader(const DocumentInfo&) {
-  return Status::NotSupported("bulk loading is not available yet");
-}
-
 }  // namespace kg

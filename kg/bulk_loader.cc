@@ -1,0 +1,263 @@
+// The bulk path: terms resolved run by run, triples sorted externally per
+// index order, SST files written and ingested across column families at once.
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+
+#include "kg/external_sorter.h"
+#include "kg/name_fold.h"
+#include "kg/rocks_store.h"
+#include "kg/term_batch.h"
+#include "kg/vocab.h"
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A run ends at whichever limit comes first; together they bound memory.
+size_t kRunTriples = 1 << 20;
+constexpr size_t kRunTermBytes = 64 << 20;
+size_t kSortChunkKeys = 2 << 20;  // 48 MiB per sorter
+
+std::string KeyBytes(const IdKey3& k) {
+  std::string out;
+  out.reserve(keys::kTripleKeySize);
+  keys::AppendId(&out, k.a);
+  keys::AppendId(&out, k.b);
+  keys::AppendId(&out, k.c);
+  return out;
+}
+
+class RocksBulkLoader final : public BulkLoader {
+ public:
+  RocksBulkLoader(RocksStore* store, DocumentInfo doc, bool unchanged, std::string tmp)
+      : store_(store),
+        doc_(std::move(doc)),
+        unchanged_(unchanged),
+        tmp_(std::move(tmp)),
+        spo_(tmp_, "spo", kSortChunkKeys) {}
+
+  ~RocksBulkLoader() override {
+    std::error_code ec;
+    fs::remove_all(tmp_, ec);
+    store_->bulk_active() = false;
+  }
+
+  Status Add(const Term& s, const Term& p, const Term& o, const Term*) override {
+    if (finished_) return Status::Internal("BulkLoader::Add after Finish");
+    if (unchanged_) return Status::OK();
+    if (!p.is_iri()) return Status::InvalidInput("predicate " + p.ToNTriples() + " is not an IRI");
+    if (s.is_literal()) return Status::InvalidInput("subject " + s.ToNTriples() + " is a literal");
+    run_.push_back({terms_.Add(s), terms_.Add(p), terms_.Add(o)});
+    ++added_;
+    if (run_.size() >= kRunTriples || terms_.bytes() >= kRunTermBytes) return FlushRun();
+    return Status::OK();
+  }
+
+  Status Finish() override {
+    if (finished_) return Status::Internal("BulkLoader::Finish called twice");
+    finished_ = true;
+    if (unchanged_) return Status::OK();
+    KG_RETURN_IF_ERROR(FlushRun());
+    return WriteAll();
+  }
+
+  uint64_t added() const override { return added_; }
+
+ private:
+  Status FlushRun() {
+    if (run_.empty()) return Status::OK();
+    std::vector<TermId> ids;
+    KG_RETURN_IF_ERROR(terms_.Resolve(store_, tmp_, &ids));
+    for (const auto& r : run_) KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
+    run_.clear();
+    terms_.Clear();
+    return Status::OK();
+  }
+
+  Status WriteAll();
+
+  RocksStore* store_;
+  DocumentInfo doc_;
+  bool unchanged_;
+  std::string tmp_;
+  TermBatch terms_;
+  std::vector<std::array<uint32_t, 3>> run_;
+  ExternalSorter spo_;
+  uint64_t added_ = 0;
+  bool finished_ = false;
+};
+
+// Whether a key with `prefix` exists, through a reusable iterator.
+bool HasPrefix(rocksdb::Iterator* it, const std::string& prefix) {
+  it->Seek(prefix);
+  return it->Valid() && it->key().starts_with(prefix);
+}
+
+Status RocksBulkLoader::WriteAll() {
+  const auto ro = store_->ReadAt(nullptr);
+  // A document loaded again with other content replaces the old one first.
+  KG_ASSIGN_OR_RETURN(auto old, store_->ReadDocRow(ro, doc_.id));
+  if (old) KG_RETURN_IF_ERROR(store_->RemoveDocument(doc_.id));
+
+  std::map<TermId, PredicateStats> before;
+  uint64_t total = 0;
+  KG_RETURN_IF_ERROR(
+      store_->ForEachKey(ro, Cf::kStats, "", [&](std::string_view k, std::string_view v) {
+        if (k == keys::kTotalTriplesKey) {
+          rows::DecodeCount(v, &total);
+        } else if (k.size() == 1 + keys::kIdSize) {
+          PredicateStats ps;
+          if (rows::DecodePredicateStats(v, &ps)) before[keys::ReadId(k.data() + 1)] = ps;
+        }
+        return true;
+      }));
+  std::vector<TermId> label_preds;
+  for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
+    KG_ASSIGN_OR_RETURN(auto id, store_->LookupTerm(ro, Term::Iri(std::string(iri))));
+    if (id) label_preds.push_back(*id);
+  }
+  const uint32_t doc_number = store_->next_doc();
+  const std::string doc_value = rows::EncodeSupport({doc_number});
+
+  SstOut spo(store_, Cf::kSpo, tmp_ + "/spo.sst"), pos(store_, Cf::kPos, tmp_ + "/pos.sst"),
+      osp(store_, Cf::kOsp, tmp_ + "/osp.sst"), support(store_, Cf::kSupport, tmp_ + "/sup.sst");
+  ExternalSorter pos_sort(tmp_, "pos", kSortChunkKeys), osp_sort(tmp_, "osp", kSortChunkKeys);
+  std::map<TermId, PredicateStats> delta;
+  std::vector<std::string> names;
+  uint64_t doc_triples = 0, new_triples = 0;
+  std::unique_ptr<rocksdb::Iterator> existing(store_->db()->NewIterator(ro, store_->cf(Cf::kSpo)));
+  std::unique_ptr<rocksdb::Iterator> probe(store_->db()->NewIterator(ro, store_->cf(Cf::kSpo)));
+  existing->SeekToFirst();
+  IdKey3 last{};
+  bool first = true;
+
+  KG_RETURN_IF_ERROR(spo_.Merge([&](const IdKey3& k) -> Status {
+    std::string key = KeyBytes(k);
+    ++doc_triples;
+    // Triples already stored gain this document in their support list.
+    if (existing->Valid() && existing->key().compare(key) < 0) existing->Seek(key);
+    if (existing->Valid() && existing->key() == key) {
+      std::string v;
+      std::vector<uint32_t> docs;
+      KG_RETURN_IF_ERROR(
+          store_->Err(store_->db()->Get(ro, store_->cf(Cf::kSupport), key, &v), "read support"));
+      rows::DecodeSupport(v, &docs);
+      docs.push_back(doc_number);
+      return support.Put(key, rows::EncodeSupport(docs));
+    }
+    ++new_triples;
+    KG_RETURN_IF_ERROR(support.Put(key, doc_value));
+    KG_RETURN_IF_ERROR(spo.Put(key, ""));
+    KG_RETURN_IF_ERROR(pos_sort.Add({k.b, k.c, k.a}));
+    KG_RETURN_IF_ERROR(osp_sort.Add({k.c, k.a, k.b}));
+    auto& d = delta[k.b];
+    d.triples++;
+    if (first || last.a != k.a || last.b != k.b) {
+      bool had = before.count(k.b) && HasPrefix(probe.get(), key.substr(0, 2 * keys::kIdSize));
+      if (!had) d.distinct_subjects++;
+    }
+    if (first || last.a != k.a) {
+      KG_ASSIGN_OR_RETURN(Term subject, store_->ReadTerm(ro, k.a));
+      if (subject.is_iri()) {
+        std::string n = FoldedLocalName(subject.value);
+        if (!n.empty()) names.push_back(keys::NameKey(n, k.a));
+      }
+    }
+    if (std::find(label_preds.begin(), label_preds.end(), k.b) != label_preds.end()) {
+      KG_ASSIGN_OR_RETURN(Term label, store_->ReadTerm(ro, k.c));
+      std::string n = label.is_literal() ? FoldName(label.value) : "";
+      if (!n.empty()) names.push_back(keys::NameKey(n, k.a));
+    }
+    first = false;
+    last = k;
+    return Status::OK();
+  }));
+  KG_RETURN_IF_ERROR(store_->Err(existing->status(), "read spo"));
+
+  std::unique_ptr<rocksdb::Iterator> pos_probe(store_->db()->NewIterator(ro, store_->cf(Cf::kPos)));
+  first = true;
+  KG_RETURN_IF_ERROR(pos_sort.Merge([&](const IdKey3& k) -> Status {
+    std::string key = KeyBytes(k);
+    if (first || last.a != k.a || last.b != k.b) {
+      bool had = before.count(k.a) && HasPrefix(pos_probe.get(), key.substr(0, 2 * keys::kIdSize));
+      if (!had) delta[k.a].distinct_objects++;
+    }
+    first = false;
+    last = k;
+    return pos.Put(key, "");
+  }));
+  KG_RETURN_IF_ERROR(osp_sort.Merge([&](const IdKey3& k) { return osp.Put(KeyBytes(k), ""); }));
+
+  SstOut names_out(store_, Cf::kNames, tmp_ + "/names.sst");
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const auto& n : names) KG_RETURN_IF_ERROR(names_out.Put(n, ""));
+
+  SstOut stats(store_, Cf::kStats, tmp_ + "/stats.sst");
+  for (auto& [p, d] : delta) {  // 'p' rows sort before "total"
+    PredicateStats ps = before.count(p) ? before[p] : PredicateStats{};
+    ps.triples += d.triples;
+    ps.distinct_subjects += d.distinct_subjects;
+    ps.distinct_objects += d.distinct_objects;
+    KG_RETURN_IF_ERROR(stats.Put(keys::PredicateStatsKey(p), rows::EncodePredicateStats(ps)));
+  }
+  KG_RETURN_IF_ERROR(stats.Put(keys::kTotalTriplesKey, rows::EncodeCount(total + new_triples)));
+
+  rows::DocRow row;
+  row.number = doc_number;
+  row.bulk = true;
+  row.info = doc_;
+  row.info.triple_count = doc_triples;
+  SstOut docs(store_, Cf::kDocs, tmp_ + "/docs.sst");
+  KG_RETURN_IF_ERROR(docs.Put(keys::DocIdKey(doc_.id), rows::EncodeDocRow(row)));  // 'd' < 'n'
+  KG_RETURN_IF_ERROR(docs.Put(keys::DocNumberKey(doc_number), doc_.id));
+  SstOut meta(store_, Cf::kMeta, tmp_ + "/meta.sst");
+  KG_RETURN_IF_ERROR(meta.Put(keys::kNextDocKey, rows::EncodeCount(doc_number + 1)));
+  KG_RETURN_IF_ERROR(meta.Put(keys::kNextTermKey, rows::EncodeCount(store_->next_term())));
+
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (SstOut* out : {&spo, &pos, &osp, &support, &names_out, &stats, &docs, &meta}) {
+    KG_RETURN_IF_ERROR(out->Finish(&args));
+  }
+  // One call: every column family's files become visible together.
+  KG_RETURN_IF_ERROR(store_->Err(store_->db()->IngestExternalFiles(args), "ingest " + doc_.id));
+  store_->set_next_doc(doc_number + 1);
+  return Status::OK();
+}
+
+}  // namespace
+
+void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys) {
+  kRunTriples = run_triples;
+  kSortChunkKeys = sort_chunk_keys;
+}
+
+Result<std::unique_ptr<BulkLoader>> RocksStore::NewBulkLoader(const DocumentInfo& doc) {
+  KG_RETURN_IF_ERROR(RequireWritable());
+  if (doc.id.empty()) return Status::InvalidInput("document id is empty");
+  bool expected = false;
+  if (!bulk_active_.compare_exchange_strong(expected, true)) {
+    return Status::Internal("a bulk load is already in progress on store " + dir_);
+  }
+  auto old = ReadDocRow(ReadAt(nullptr), doc.id);
+  if (!old.ok()) {
+    bulk_active_ = false;
+    return old.status();
+  }
+  bool unchanged =
+      *old && !doc.content_hash.empty() && (*old)->info.content_hash == doc.content_hash;
+  std::string tmp = dir_ + "/bulk-" + std::to_string(getpid());
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) {
+    bulk_active_ = false;
+    return Status::StoreError("store " + dir_ + ": cannot create " + tmp + ": " + ec.message());
+  }
+  return std::unique_ptr<BulkLoader>(new RocksBulkLoader(this, doc, unchanged, std::move(tmp)));
+}
+
+}  // namespace kg

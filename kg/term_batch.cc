@@ -1,0 +1,122 @@
+#include "kg/term_batch.h"
+
+#include <algorithm>
+
+namespace kg {
+
+namespace {
+constexpr size_t kBlockSize = 8 << 20;
+}
+
+uint32_t TermBatch::Add(const Term& term) {
+  scratch_.clear();
+  rows::AppendEncodedTerm(&scratch_, term);
+  if (auto it = index_.find(scratch_); it != index_.end()) return it->second;
+  if (block_size_ - block_used_ < scratch_.size()) {
+    block_size_ = std::max(kBlockSize, scratch_.size());
+    blocks_.emplace_back(new char[block_size_]);
+    block_used_ = 0;
+  }
+  char* p = blocks_.back().get() + block_used_;
+  std::copy(scratch_.begin(), scratch_.end(), p);
+  block_used_ += scratch_.size();
+  bytes_ += scratch_.size();
+  std::string_view view(p, scratch_.size());
+  uint32_t idx = static_cast<uint32_t>(terms_.size());
+  terms_.push_back(view);
+  index_.emplace(view, idx);
+  return idx;
+}
+
+void TermBatch::Clear() {
+  index_.clear();
+  terms_.clear();
+  blocks_.clear();
+  block_used_ = block_size_ = bytes_ = 0;
+}
+
+Status TermBatch::Resolve(RocksStore* store, const std::string& tmp_dir, std::vector<TermId>* ids) {
+  ids->assign(terms_.size(), kNoTerm);
+  std::vector<uint32_t> order(terms_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return terms_[x] < terms_[y]; });
+
+  // One forward pass: a few Next() calls usually reach the next sorted term;
+  // Seek() only across larger gaps.
+  std::vector<uint32_t> fresh;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        store->db()->NewIterator(store->ReadAt(nullptr), store->cf(Cf::kTerm2Id)));
+    it->SeekToFirst();
+    for (uint32_t i : order) {
+      rocksdb::Slice want(terms_[i].data(), terms_[i].size());
+      int steps = 0;
+      while (it->Valid() && it->key().compare(want) < 0) {
+        if (++steps > 8) {
+          it->Seek(want);
+          break;
+        }
+        it->Next();
+      }
+      if (it->Valid() && it->key() == want && it->value().size() == keys::kIdSize) {
+        (*ids)[i] = keys::ReadId(it->value().data());
+      } else {
+        fresh.push_back(i);
+      }
+    }
+    KG_RETURN_IF_ERROR(store->Err(it->status(), "read dictionary"));
+  }
+  if (fresh.empty()) return Status::OK();
+
+  TermId first = store->next_term();
+  TermId next = first + fresh.size();
+  rocksdb::WriteBatch reserve;
+  reserve.Put(store->cf(Cf::kMeta), keys::kNextTermKey, rows::EncodeCount(next));
+  KG_RETURN_IF_ERROR(store->WriteBatch(&reserve, "reserve term ids"));
+  store->set_next_term(next);
+
+  std::string base = tmp_dir + "/terms-" + std::to_string(files_++);
+  SstOut t2i(store, Cf::kTerm2Id, base + "-t2i.sst"), i2t(store, Cf::kId2Term, base + "-i2t.sst");
+  TermId id = first;
+  for (uint32_t i : fresh) {
+    std::string key = keys::IdKey(id);
+    KG_RETURN_IF_ERROR(t2i.Put(terms_[i], key));
+    KG_RETURN_IF_ERROR(i2t.Put(key, terms_[i]));
+    (*ids)[i] = id++;
+  }
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  KG_RETURN_IF_ERROR(t2i.Finish(&args));
+  KG_RETURN_IF_ERROR(i2t.Finish(&args));
+  return store->Err(store->db()->IngestExternalFiles(args), "ingest dictionary");
+}
+
+SstOut::SstOut(const RocksStore* store, Cf cf, std::string path)
+    : store_(store),
+      cf_(cf),
+      path_(std::move(path)),
+      writer_(rocksdb::EnvOptions(), store->SstOptions(cf), store->cf(cf)) {}
+
+Status SstOut::Put(std::string_view key, std::string_view value) {
+  if (!opened_) {
+    KG_RETURN_IF_ERROR(store_->Err(writer_.Open(path_), "write " + path_));
+    opened_ = true;
+  }
+  ++entries_;
+  return store_->Err(writer_.Put(rocksdb::Slice(key.data(), key.size()),
+                                 rocksdb::Slice(value.data(), value.size())),
+                     "write " + path_);
+}
+
+Status SstOut::Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
+  if (!opened_) return Status::OK();
+  KG_RETURN_IF_ERROR(store_->Err(writer_.Finish(), "write " + path_));
+  rocksdb::IngestExternalFileArg arg;
+  arg.column_family = store_->cf(cf_);
+  arg.external_files.push_back(path_);
+  arg.options.move_files = true;
+  args->push_back(std::move(arg));
+  return Status::OK();
+}
+
+}  // namespace kg
