@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 size_t kRunTriples = 1 << 20;
 constexpr size_t kRunTermBytes = 64 << 20;
 size_t kSortChunkKeys = 2 << 20;  // 48 MiB per sorter
+size_t kNameChunk = 1 << 20;      // name keys held before they go to an SST file
 
 std::string KeyBytes(const IdKey3& k) {
   std::string out;
@@ -67,15 +68,9 @@ class RocksBulkLoader final : public BulkLoader {
   uint64_t added() const override { return added_; }
 
  private:
-  Status FlushRun() {
-    if (run_.empty()) return Status::OK();
-    std::vector<TermId> ids;
-    KG_RETURN_IF_ERROR(terms_.Resolve(store_, tmp_, &ids));
-    for (const auto& r : run_) KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
-    run_.clear();
-    terms_.Clear();
-    return Status::OK();
-  }
+  Status FlushRun();
+  Status CollectNames(const std::vector<TermId>& ids);
+  Status FlushNames();
 
   Status WriteAll();
 
@@ -86,9 +81,64 @@ class RocksBulkLoader final : public BulkLoader {
   TermBatch terms_;
   std::vector<std::array<uint32_t, 3>> run_;
   ExternalSorter spo_;
+  std::vector<std::string> names_;  // name index keys, spilled to SST files by FlushNames
+  std::vector<std::string> name_files_;
   uint64_t added_ = 0;
   bool finished_ = false;
 };
+
+Status RocksBulkLoader::FlushRun() {
+  if (run_.empty()) return Status::OK();
+  std::vector<TermId> ids;
+  KG_RETURN_IF_ERROR(terms_.Resolve(store_, tmp_, &ids));
+  for (const auto& r : run_) KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
+  KG_RETURN_IF_ERROR(CollectNames(ids));
+  run_.clear();
+  terms_.Clear();
+  return Status::OK();
+}
+
+// Names come straight from the run's term text: subjects' IRI local names and
+// label literals. Keys for names that already exist are rewritten unchanged.
+Status RocksBulkLoader::CollectNames(const std::vector<TermId>& ids) {
+  std::vector<bool> subject(terms_.size(), false);
+  std::vector<std::string> label_enc;
+  for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
+    label_enc.push_back(rows::EncodeTerm(Term::Iri(std::string(iri))));
+  }
+  Term term;
+  for (const auto& r : run_) {
+    subject[r[0]] = true;
+    std::string_view p = terms_.encoded(r[1]);
+    if (std::find(label_enc.begin(), label_enc.end(), p) == label_enc.end()) continue;
+    if (!rows::DecodeTerm(terms_.encoded(r[2]), &term) || !term.is_literal()) continue;
+    std::string n = FoldName(term.value);
+    if (!n.empty()) names_.push_back(keys::NameKey(n, ids[r[0]]));
+  }
+  for (uint32_t i = 0; i < subject.size(); ++i) {
+    std::string_view enc = terms_.encoded(i);
+    if (!subject[i] || enc.empty() || enc[0] != static_cast<char>(TermKind::kIri)) continue;
+    std::string n = FoldedLocalName(enc.substr(1));
+    if (!n.empty()) names_.push_back(keys::NameKey(n, ids[i]));
+  }
+  return names_.size() >= kNameChunk ? FlushNames() : Status::OK();
+}
+
+Status RocksBulkLoader::FlushNames() {
+  if (names_.empty()) return Status::OK();
+  std::sort(names_.begin(), names_.end());
+  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+  std::string path = tmp_ + "/names-" + std::to_string(name_files_.size()) + ".sst";
+  rocksdb::SstFileWriter w(rocksdb::EnvOptions(), store_->SstOptions(Cf::kNames),
+                           store_->cf(Cf::kNames));
+  KG_RETURN_IF_ERROR(store_->Err(w.Open(path), "write " + path));
+  for (const auto& n : names_) KG_RETURN_IF_ERROR(store_->Err(w.Put(n, ""), "write " + path));
+  KG_RETURN_IF_ERROR(store_->Err(w.Finish(), "write " + path));
+  name_files_.push_back(path);
+  names_.clear();
+  names_.shrink_to_fit();
+  return Status::OK();
+}
 
 // Whether a key with `prefix` exists, through a reusable iterator.
 bool HasPrefix(rocksdb::Iterator* it, const std::string& prefix) {
@@ -114,19 +164,13 @@ Status RocksBulkLoader::WriteAll() {
         }
         return true;
       }));
-  std::vector<TermId> label_preds;
-  for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
-    KG_ASSIGN_OR_RETURN(auto id, store_->LookupTerm(ro, Term::Iri(std::string(iri))));
-    if (id) label_preds.push_back(*id);
-  }
   const uint32_t doc_number = store_->next_doc();
   const std::string doc_value = rows::EncodeSupport({doc_number});
 
   SstOut spo(store_, Cf::kSpo, tmp_ + "/spo.sst"), pos(store_, Cf::kPos, tmp_ + "/pos.sst"),
-      osp(store_, Cf::kOsp, tmp_ + "/osp.sst"), support(store_, Cf::kSupport, tmp_ + "/sup.sst");
+      osp(store_, Cf::kOsp, tmp_ + "/osp.sst");
   ExternalSorter pos_sort(tmp_, "pos", kSortChunkKeys), osp_sort(tmp_, "osp", kSortChunkKeys);
   std::map<TermId, PredicateStats> delta;
-  std::vector<std::string> names;
   uint64_t doc_triples = 0, new_triples = 0;
   std::unique_ptr<rocksdb::Iterator> existing(store_->db()->NewIterator(ro, store_->cf(Cf::kSpo)));
   std::unique_ptr<rocksdb::Iterator> probe(store_->db()->NewIterator(ro, store_->cf(Cf::kSpo)));
@@ -137,20 +181,17 @@ Status RocksBulkLoader::WriteAll() {
   KG_RETURN_IF_ERROR(spo_.Merge([&](const IdKey3& k) -> Status {
     std::string key = KeyBytes(k);
     ++doc_triples;
-    // Triples already stored gain this document in their support list.
+    // Triples already stored gain this document in their support list; the
+    // ingested row replaces the stored one.
     if (existing->Valid() && existing->key().compare(key) < 0) existing->Seek(key);
     if (existing->Valid() && existing->key() == key) {
-      std::string v;
       std::vector<uint32_t> docs;
-      KG_RETURN_IF_ERROR(
-          store_->Err(store_->db()->Get(ro, store_->cf(Cf::kSupport), key, &v), "read support"));
-      rows::DecodeSupport(v, &docs);
+      rows::DecodeSupport(existing->value().ToStringView(), &docs);
       docs.push_back(doc_number);
-      return support.Put(key, rows::EncodeSupport(docs));
+      return spo.Put(key, rows::EncodeSupport(docs));
     }
     ++new_triples;
-    KG_RETURN_IF_ERROR(support.Put(key, doc_value));
-    KG_RETURN_IF_ERROR(spo.Put(key, ""));
+    KG_RETURN_IF_ERROR(spo.Put(key, doc_value));
     KG_RETURN_IF_ERROR(pos_sort.Add({k.b, k.c, k.a}));
     KG_RETURN_IF_ERROR(osp_sort.Add({k.c, k.a, k.b}));
     auto& d = delta[k.b];
@@ -158,18 +199,6 @@ Status RocksBulkLoader::WriteAll() {
     if (first || last.a != k.a || last.b != k.b) {
       bool had = before.count(k.b) && HasPrefix(probe.get(), key.substr(0, 2 * keys::kIdSize));
       if (!had) d.distinct_subjects++;
-    }
-    if (first || last.a != k.a) {
-      KG_ASSIGN_OR_RETURN(Term subject, store_->ReadTerm(ro, k.a));
-      if (subject.is_iri()) {
-        std::string n = FoldedLocalName(subject.value);
-        if (!n.empty()) names.push_back(keys::NameKey(n, k.a));
-      }
-    }
-    if (std::find(label_preds.begin(), label_preds.end(), k.b) != label_preds.end()) {
-      KG_ASSIGN_OR_RETURN(Term label, store_->ReadTerm(ro, k.c));
-      std::string n = label.is_literal() ? FoldName(label.value) : "";
-      if (!n.empty()) names.push_back(keys::NameKey(n, k.a));
     }
     first = false;
     last = k;
@@ -191,10 +220,7 @@ Status RocksBulkLoader::WriteAll() {
   }));
   KG_RETURN_IF_ERROR(osp_sort.Merge([&](const IdKey3& k) { return osp.Put(KeyBytes(k), ""); }));
 
-  SstOut names_out(store_, Cf::kNames, tmp_ + "/names.sst");
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  for (const auto& n : names) KG_RETURN_IF_ERROR(names_out.Put(n, ""));
+  KG_RETURN_IF_ERROR(FlushNames());
 
   SstOut stats(store_, Cf::kStats, tmp_ + "/stats.sst");
   for (auto& [p, d] : delta) {  // 'p' rows sort before "total"
@@ -219,8 +245,15 @@ Status RocksBulkLoader::WriteAll() {
   KG_RETURN_IF_ERROR(meta.Put(keys::kNextTermKey, rows::EncodeCount(store_->next_term())));
 
   std::vector<rocksdb::IngestExternalFileArg> args;
-  for (SstOut* out : {&spo, &pos, &osp, &support, &names_out, &stats, &docs, &meta}) {
+  for (SstOut* out : {&spo, &pos, &osp, &stats, &docs, &meta}) {
     KG_RETURN_IF_ERROR(out->Finish(&args));
+  }
+  if (!name_files_.empty()) {
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = store_->cf(Cf::kNames);
+    arg.external_files = name_files_;  // may overlap one another: they land in L0
+    arg.options.move_files = true;
+    args.push_back(std::move(arg));
   }
   // One call: every column family's files become visible together.
   KG_RETURN_IF_ERROR(store_->Err(store_->db()->IngestExternalFiles(args), "ingest " + doc_.id));
@@ -230,9 +263,10 @@ Status RocksBulkLoader::WriteAll() {
 
 }  // namespace
 
-void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys) {
+void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys, size_t name_chunk) {
   kRunTriples = run_triples;
   kSortChunkKeys = sort_chunk_keys;
+  kNameChunk = name_chunk;
 }
 
 Result<std::unique_ptr<BulkLoader>> RocksStore::NewBulkLoader(const DocumentInfo& doc) {

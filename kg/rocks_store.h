@@ -24,7 +24,6 @@ enum class Cf : size_t {
   kSpo,
   kPos,
   kOsp,
-  kSupport,
   kDocStmt,
   kEvidence,
   kDocs,
@@ -124,7 +123,7 @@ class RocksStore final : public Store {
 };
 
 // Shrinks the bulk loader's runs and sort chunks so tests exercise merging.
-void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys);
+void SetBulkLoaderLimitsForTesting(size_t run_triples, size_t sort_chunk_keys, size_t name_chunk);
 
 // Holds a snapshot for the length of a multi-step read or write.
 class SnapshotGuard {

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCfNames[kCfCount] = {
-    "default", "meta",    "id2term",  "term2id", "spo",   "pos",   "osp",
-    "support", "docstmt", "evidence", "docs",    "names", "stats",
+    "default", "meta",    "id2term",  "term2id", "spo",   "pos",
+    "osp",     "docstmt", "evidence", "docs",    "names", "stats",
 };
 
 rocksdb::ColumnFamilyOptions CfOptions(Cf c) {
@@ -32,7 +32,7 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf c) {
   t.block_size = 64 * 1024;
   t.block_restart_interval = 64;
   t.format_version = 5;
-  if (c == Cf::kTerm2Id || c == Cf::kId2Term || c == Cf::kSupport || c == Cf::kDocs) {
+  if (c == Cf::kTerm2Id || c == Cf::kId2Term || c == Cf::kDocs) {
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));  // point lookups
   }
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
@@ -303,21 +303,20 @@ Status RocksStore::DocumentTriples(const rocksdb::ReadOptions& ro, const rows::D
                                    std::vector<std::pair<Triple, uint32_t>>* out) const {
   out->clear();
   if (row.bulk) {
-    // Bulk documents keep no docstmt rows: their triples are the support rows
-    // naming them (see FORMAT.md).
+    // Bulk documents keep no docstmt rows: their triples are the spo rows
+    // whose support list names them (see FORMAT.md).
     std::vector<uint32_t> docs;
     bool bad = false;
-    KG_RETURN_IF_ERROR(
-        ForEachKey(ro, Cf::kSupport, "", [&](std::string_view k, std::string_view v) {
-          if (k.size() != keys::kTripleKeySize || !rows::DecodeSupport(v, &docs)) {
-            bad = true;
-            return false;
-          }
-          if (std::find(docs.begin(), docs.end(), row.number) != docs.end()) {
-            out->emplace_back(keys::DecodeTripleKey(keys::IndexOrder::kSpo, k), 0);
-          }
-          return true;
-        }));
+    KG_RETURN_IF_ERROR(ForEachKey(ro, Cf::kSpo, "", [&](std::string_view k, std::string_view v) {
+      if (k.size() != keys::kTripleKeySize || !rows::DecodeSupport(v, &docs)) {
+        bad = true;
+        return false;
+      }
+      if (std::find(docs.begin(), docs.end(), row.number) != docs.end()) {
+        out->emplace_back(keys::DecodeTripleKey(keys::IndexOrder::kSpo, k), 0);
+      }
+      return true;
+    }));
     if (bad) return Status::Corruption("store " + dir_ + ": bad support row");
     return Status::OK();
   }

@@ -66,63 +66,39 @@ class Checker {
   }
 
   Status CheckSpoAndSupport() {
-    std::unique_ptr<rocksdb::Iterator> sup(
-        store_->db()->NewIterator(ro_, store_->cf(Cf::kSupport)));
-    sup->SeekToFirst();
     Triple last{};
     bool first = true;
     std::vector<uint32_t> list;
-    KG_RETURN_IF_ERROR(
-        store_->ForEachKey(ro_, Cf::kSpo, "", [&](std::string_view k, std::string_view) {
-          if (k.size() != keys::kTripleKeySize) {
-            Problem("spo: malformed key of " + std::to_string(k.size()) + " bytes");
-            return true;
-          }
-          Triple t = keys::DecodeTripleKey(keys::IndexOrder::kSpo, k);
-          ++triples_;
-          auto& ps = predicates_[t.p];
-          ps.triples++;
-          if (first || last.s != t.s || last.p != t.p) ps.distinct_subjects++;
-          first = false;
-          last = t;
-          for (auto order : {keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
-            if (!Has(IndexCf(order), keys::TripleKey(order, t))) {
-              Problem(std::string(keys::IndexOrderName(order)) + ": missing twin of spo triple " +
-                      Show(t));
-            }
-          }
-          // Support rows share the SPO key layout: walk them in step.
-          while (sup->Valid() && sup->key().compare(rocksdb::Slice(k.data(), k.size())) < 0) {
-            Problem("support: row for absent triple " +
-                    Show(keys::DecodeTripleKey(
-                        keys::IndexOrder::kSpo,
-                        std::string_view(sup->key().data(), sup->key().size()))));
-            sup->Next();
-          }
-          if (!sup->Valid() || sup->key() != rocksdb::Slice(k.data(), k.size())) {
-            Problem("support: no supporting document for triple " + Show(t));
-            return true;
-          }
-          if (!rows::DecodeSupport(std::string_view(sup->value().data(), sup->value().size()),
-                                   &list) ||
-              list.empty()) {
-            Problem("support: bad or empty row for triple " + Show(t));
-          }
-          for (uint32_t d : list) {
-            if (!docs_.count(d)) {
-              Problem("support: triple " + Show(t) + " names unknown document number " +
-                      std::to_string(d));
-            } else {
-              support_counts_[d]++;
-            }
-          }
-          sup->Next();
-          return true;
-        }));
-    for (; sup->Valid(); sup->Next()) {
-      Problem("support: row for absent triple");
-    }
-    return store_->Err(sup->status(), "check support");
+    return store_->ForEachKey(ro_, Cf::kSpo, "", [&](std::string_view k, std::string_view v) {
+      if (k.size() != keys::kTripleKeySize) {
+        Problem("spo: malformed key of " + std::to_string(k.size()) + " bytes");
+        return true;
+      }
+      Triple t = keys::DecodeTripleKey(keys::IndexOrder::kSpo, k);
+      ++triples_;
+      auto& ps = predicates_[t.p];
+      ps.triples++;
+      if (first || last.s != t.s || last.p != t.p) ps.distinct_subjects++;
+      first = false;
+      last = t;
+      for (auto order : {keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
+        if (!Has(IndexCf(order), keys::TripleKey(order, t))) {
+          Problem(std::string(keys::IndexOrderName(order)) + ": missing twin of spo triple " +
+                  Show(t));
+        }
+      }
+      if (!rows::DecodeSupport(v, &list) || list.empty()) {
+        Problem("spo: no supporting document for triple " + Show(t));
+      }
+      for (uint32_t d : list) {
+        if (!docs_.count(d)) {
+          Problem("spo: triple " + Show(t) + " names unknown document number " + std::to_string(d));
+        } else {
+          support_counts_[d]++;
+        }
+      }
+      return true;
+    });
   }
 
   Status CheckTwinIndex(keys::IndexOrder order) {
@@ -169,7 +145,7 @@ class Checker {
       docstmt_counts_[d]++;
       evidence_rows_[std::string(k)] = n;
       std::string sv;
-      if (!store_->db()->Get(ro_, store_->cf(Cf::kSupport), spo, &sv).ok() ||
+      if (!store_->db()->Get(ro_, store_->cf(Cf::kSpo), spo, &sv).ok() ||
           !rows::DecodeSupport(sv, &list) || std::find(list.begin(), list.end(), d) == list.end()) {
         Problem("docstmt: document number " + std::to_string(d) + " states " + Show(t) +
                 " but is not among its supporting documents");

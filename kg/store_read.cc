@@ -197,7 +197,7 @@ Result<std::vector<std::string>> RocksStore::SupportingDocuments(const Triple& t
   auto ro = ReadAt(snap.get());
   std::string v;
   std::vector<std::string> out;
-  auto s = db_->Get(ro, cf(Cf::kSupport), keys::TripleKey(keys::IndexOrder::kSpo, t), &v);
+  auto s = db_->Get(ro, cf(Cf::kSpo), keys::TripleKey(keys::IndexOrder::kSpo, t), &v);
   if (s.IsNotFound()) return out;
   KG_RETURN_IF_ERROR(Err(s, "read support"));
   std::vector<uint32_t> docs;

@@ -20,6 +20,8 @@ class TermBatch {
   uint32_t Add(const Term& term);
   size_t size() const { return terms_.size(); }
   size_t bytes() const { return bytes_; }
+  // The dictionary encoding of term `i` (rows::EncodeTerm).
+  std::string_view encoded(uint32_t i) const { return terms_[i]; }
 
   // Fills ids[i] for every term i: existing terms keep their ids; new ones get
   // fresh ids in sorted order and are written as SST files in `tmp_dir`, then

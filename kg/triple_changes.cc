@@ -43,7 +43,7 @@ Status TripleChanges::LoadSupport(const Triple& t, std::vector<uint32_t>** docs)
   auto it = support_.find(t);
   if (it == support_.end()) {
     std::string v;
-    auto s = store_->db()->Get(ro_, store_->cf(Cf::kSupport),
+    auto s = store_->db()->Get(ro_, store_->cf(Cf::kSpo),
                                keys::TripleKey(keys::IndexOrder::kSpo, t), &v);
     std::vector<uint32_t> list;
     if (s.ok()) {
@@ -97,14 +97,17 @@ Status TripleChanges::Finish() {
     std::string key = keys::TripleKey(keys::IndexOrder::kSpo, t);
     bool was = initially_present_[t];
     if (docs.empty()) {
-      batch_->Delete(store_->cf(Cf::kSupport), key);
-      if (was) removed.push_back(t);
+      if (was) {
+        batch_->Delete(store_->cf(Cf::kSpo), key);
+        removed.push_back(t);
+      }
     } else {
-      batch_->Put(store_->cf(Cf::kSupport), key, rows::EncodeSupport(docs));
+      // The spo row carries the support list (see FORMAT.md).
+      batch_->Put(store_->cf(Cf::kSpo), key, rows::EncodeSupport(docs));
       if (!was) added.push_back(t);
     }
   }
-  for (auto order : {keys::IndexOrder::kSpo, keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
+  for (auto order : {keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
     auto* h = store_->cf(IndexCf(order));
     for (const Triple& t : added) batch_->Put(h, keys::TripleKey(order, t), "");
     for (const Triple& t : removed) batch_->Delete(h, keys::TripleKey(order, t));

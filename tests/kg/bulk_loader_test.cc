@@ -31,7 +31,7 @@ void ExpectClean(const Store& store) {
 }
 
 TEST(BulkLoaderTest, ManyRunsMergeIntoTheSameStoreAsDocumentWrites) {
-  SetBulkLoaderLimitsForTesting(/*run_triples=*/700, /*sort_chunk_keys=*/500);
+  SetBulkLoaderLimitsForTesting(/*run_triples=*/700, /*sort_chunk_keys=*/500, /*name_chunk=*/100);
   ScratchDir bulk_dir, ref_dir;
   auto bulk = OpenOrDie(bulk_dir.path());
   auto ref = OpenOrDie(ref_dir.path());
@@ -117,7 +117,7 @@ TEST(BulkLoaderTest, ManyRunsMergeIntoTheSameStoreAsDocumentWrites) {
   EXPECT_TRUE(bulk->Contains(shared));
   EXPECT_EQ(bulk->FindByName("label 7")->size(), 0u);
   ExpectClean(*bulk);
-  SetBulkLoaderLimitsForTesting(1 << 20, 2 << 20);
+  SetBulkLoaderLimitsForTesting(1 << 20, 2 << 20, 1 << 20);
 }
 
 TEST(BulkLoaderTest, ReloadWithOtherContentReplaces) {

@@ -76,15 +76,14 @@ TEST(StoreCheckTest, MissingTwinSupportAndCountsAreFound) {
   ScratchDir dir;
   Fill(dir.path());
   Tamper(dir.path(), [](rocksdb::DB* db, auto handle_of) {
-    // Drop one triple from osp and support, and skew a predicate count.
+    // Drop one triple from osp, empty its support list, and skew a predicate count.
     std::unique_ptr<rocksdb::Iterator> it(
         db->NewIterator(rocksdb::ReadOptions(), handle_of("spo")));
     it->SeekToFirst();
     ASSERT_TRUE(it->Valid());
     Triple t = keys::DecodeTripleKey(keys::IndexOrder::kSpo, it->key().ToStringView());
     ASSERT_TRUE(db->Delete({}, handle_of("osp"), keys::TripleKey(keys::IndexOrder::kOsp, t)).ok());
-    ASSERT_TRUE(
-        db->Delete({}, handle_of("support"), keys::TripleKey(keys::IndexOrder::kSpo, t)).ok());
+    ASSERT_TRUE(db->Put({}, handle_of("spo"), keys::TripleKey(keys::IndexOrder::kSpo, t), "").ok());
     PredicateStats ps{t.p, 9, 9, 9};
     ASSERT_TRUE(db->Put({}, handle_of("stats"), keys::PredicateStatsKey(t.p),
                         rows::EncodePredicateStats(ps))
@@ -92,7 +91,7 @@ TEST(StoreCheckTest, MissingTwinSupportAndCountsAreFound) {
   });
   auto problems = CheckProblems(dir.path());
   EXPECT_TRUE(Mentions(problems, "osp: missing twin of spo triple"));
-  EXPECT_TRUE(Mentions(problems, "support: no supporting document for triple"));
+  EXPECT_TRUE(Mentions(problems, "spo: no supporting document for triple"));
   EXPECT_TRUE(Mentions(problems, "stats: predicate"));
   EXPECT_TRUE(Mentions(problems, "records 2 triples but supports 1") ||
               Mentions(problems, "records 1 triples but supports 0"));
