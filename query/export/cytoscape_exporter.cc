@@ -1,0 +1,135 @@
+// Cytoscape.js elements JSON (also what networkx's cytoscape_graph reads).
+#include "query/export/formats.h"
+#include "query/export/json_sink.h"
+#include "query/export/style.h"
+#include "query/export/text_sink.h"
+
+namespace kg::exporting {
+
+void WriteCytoscapeDocument(const ExportGraph& graph, JsonWriter& w, bool evidence,
+                            const ExportOptions& options) {
+  ProgressTicker ticker(options.progress, graph.nodes.size() + graph.edges.size());
+  w.StartObject();
+  w.Key("data");
+  w.StartObject();
+  w.Key("name");
+  JsonString(w, options.title);
+  w.EndObject();
+  w.Key("directed");
+  w.Bool(true);
+  w.Key("multigraph");
+  w.Bool(true);
+  w.Key("elements");
+  w.StartObject();
+  w.Key("nodes");
+  w.StartArray();
+  for (const ExportNode& n : graph.nodes) {
+    const TypeStyle& st = StyleForType(n.type);
+    w.StartObject();
+    w.Key("data");
+    w.StartObject();
+    w.Key("id");
+    JsonString(w, n.id);
+    w.Key("label");
+    JsonString(w, n.label);
+    w.Key("type");
+    JsonString(w, n.type);
+    w.Key("aliases");
+    w.StartArray();
+    for (const std::string& a : n.aliases) JsonString(w, a);
+    w.EndArray();
+    w.Key("degree");
+    w.Uint64(n.degree);
+    w.Key("first_date");
+    JsonString(w, n.first_date);
+    w.Key("last_date");
+    JsonString(w, n.last_date);
+    w.Key("color");
+    w.String(st.hex.data(), static_cast<rapidjson::SizeType>(st.hex.size()));
+    w.Key("shape");
+    w.String(st.cy_shape.data(), static_cast<rapidjson::SizeType>(st.cy_shape.size()));
+    w.EndObject();
+    w.EndObject();
+    ticker.Tick();
+  }
+  w.EndArray();
+  w.Key("edges");
+  w.StartArray();
+  char id[24];
+  for (size_t i = 0; i < graph.edges.size(); ++i) {
+    const ExportEdge& e = graph.edges[i];
+    w.StartObject();
+    w.Key("data");
+    w.StartObject();
+    w.Key("id");
+    int len = std::snprintf(id, sizeof id, "e%zu", i);
+    w.String(id, static_cast<rapidjson::SizeType>(len));
+    w.Key("source");
+    JsonString(w, graph.nodes[e.source].id);
+    w.Key("target");
+    JsonString(w, graph.nodes[e.target].id);
+    w.Key("predicate");
+    JsonString(w, e.predicate);
+    w.Key("weight");
+    w.Uint64(e.weight);
+    w.Key("documents");
+    w.StartArray();
+    for (const std::string& d : e.documents) JsonString(w, d);
+    w.EndArray();
+    if (evidence) {
+      w.Key("evidence");
+      w.StartArray();
+      for (const ExportEvidence& ev : e.evidence) {
+        w.StartArray();
+        JsonString(w, ev.doc_id);
+        JsonString(w, ev.sentence);
+        w.EndArray();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    w.EndObject();
+    ticker.Tick();
+  }
+  w.EndArray();
+  w.EndObject();
+  if (evidence) {
+    w.Key("documents");
+    w.StartObject();
+    for (const ExportDocument& d : graph.documents) {
+      w.Key(d.id.data(), static_cast<rapidjson::SizeType>(d.id.size()));
+      w.StartArray();
+      JsonString(w, d.title);
+      JsonString(w, d.date);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+  ticker.Done();
+}
+
+namespace {
+
+class CytoscapeExporter : public Exporter {
+ public:
+  explicit CytoscapeExporter(const ExportOptions& options) : options_(options) {}
+  Status Write(const ExportGraph& graph, std::ostream& out) const override {
+    JsonSink sink(out, /*html_safe=*/false);
+    JsonWriter w(sink);
+    WriteCytoscapeDocument(graph, w, /*evidence=*/false, options_);
+    sink.Raw("\n");
+    return sink.Finish();
+  }
+
+ private:
+  ExportOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> NewCytoscapeExporter(const ExportOptions& options) {
+  return std::make_unique<CytoscapeExporter>(options);
+}
+
+}  // namespace kg::exporting
