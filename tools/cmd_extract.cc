@@ -1,11 +1,465 @@
-// kg extract, kg ingest, kg eval.
+// kg extract, kg ingest, kg eval: documents in, triples with evidence out.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "kg/vocab.h"
+#include "parsers/document_reader.h"
+#include "parsers/extractor.h"
+#include "parsers/scorer.h"
+#include "parsers/text.h"
 #include "tools/cli.h"
 
 namespace kg::cli {
+namespace {
+
+using parsers::Extraction;
+using parsers::SourceDocument;
+
+struct ExtractOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> lexicon_files;
+  std::vector<std::string> rule_files;
+  std::string format = "jsonl";
+  int jobs = 1;
+  std::string gold;
+  double min_f1 = -1;
+  bool show_misses = false;
+};
+
+void AddCommonOptions(CLI::App* cmd, ExtractOptions* o) {
+  cmd->add_option("--lexicon", o->lexicon_files, "extra lexicon JSON file (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--rules", o->rule_files, "extra rule file (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--jobs,-j", o->jobs, "documents extracted in parallel")
+      ->check(CLI::Range(1, 256));
+}
+
+// Reads every input, extracts with `jobs` threads, and hands results to
+// `sink` in input order on the calling thread. Returns false when an input
+// had a fatal problem.
+class Pipeline {
+ public:
+  Pipeline(const parsers::ExtractionResources& res, int jobs) : extractor_(res), jobs_(jobs) {}
+
+  using Sink = std::function<void(SourceDocument&, Extraction&)>;
+
+  bool Run(const std::vector<std::string>& files, const Sink& sink,
+           const std::function<void()>& tick) {
+    bool ok = true;
+    auto problem = [&](const parsers::ReadProblem& p) {
+      std::lock_guard<std::mutex> l(err_mu_);
+      std::cerr << (p.fatal ? "kg: " : "kg: warning: ") << p.message << "\n";
+      if (p.fatal) ok = false;
+    };
+    if (jobs_ <= 1) {
+      for (const auto& f : files) {
+        parsers::ReadFile(
+            f,
+            [&](SourceDocument d) {
+              Extraction x = extractor_.Extract(d);
+              sink(d, x);
+              tick();
+            },
+            problem);
+      }
+      return ok;
+    }
+    // Producer: the reader thread numbers documents; workers extract; this
+    // thread writes them out in number order.
+    struct Job {
+      size_t seq;
+      SourceDocument doc;
+      Extraction x;
+    };
+    std::mutex mu;
+    std::condition_variable cv_in, cv_out;
+    std::deque<Job> in;
+    std::map<size_t, Job> done;
+    bool reading = true;
+    size_t produced = 0;
+    const size_t kMaxQueued = static_cast<size_t>(jobs_) * 4;
+    std::thread reader([&] {
+      for (const auto& f : files) {
+        parsers::ReadFile(
+            f,
+            [&](SourceDocument d) {
+              std::unique_lock<std::mutex> l(mu);
+              cv_out.wait(l, [&] { return in.size() + done.size() < kMaxQueued; });
+              in.push_back(Job{produced++, std::move(d), {}});
+              cv_in.notify_one();
+            },
+            problem);
+      }
+      std::lock_guard<std::mutex> l(mu);
+      reading = false;
+      cv_in.notify_all();
+      cv_out.notify_all();
+    });
+    std::vector<std::thread> workers;
+    for (int w = 0; w < jobs_; ++w) {
+      workers.emplace_back([&] {
+        while (true) {
+          Job job;
+          {
+            std::unique_lock<std::mutex> l(mu);
+            cv_in.wait(l, [&] { return !in.empty() || !reading; });
+            if (in.empty()) return;
+            job = std::move(in.front());
+            in.pop_front();
+          }
+          job.x = extractor_.Extract(job.doc);
+          std::lock_guard<std::mutex> l(mu);
+          size_t seq = job.seq;
+          done.emplace(seq, std::move(job));
+          cv_out.notify_all();
+        }
+      });
+    }
+    size_t next = 0;
+    while (true) {
+      std::unique_lock<std::mutex> l(mu);
+      cv_out.wait(l, [&] {
+        return done.count(next) || (!reading && in.empty() && done.empty() && next == produced);
+      });
+      auto it = done.find(next);
+      if (it == done.end()) break;
+      Job job = std::move(it->second);
+      done.erase(it);
+      ++next;
+      cv_out.notify_all();
+      l.unlock();
+      sink(job.doc, job.x);
+      tick();
+    }
+    reader.join();
+    for (auto& w : workers) w.join();
+    return ok;
+  }
+
+ private:
+  parsers::Extractor extractor_;
+  int jobs_;
+  std::mutex err_mu_;
+};
+
+// A one-line progress bar on stderr, only when it is a terminal.
+class Progress {
+ public:
+  explicit Progress(size_t total) : total_(total), on_(IsTerminal(2) && total > 1) {}
+  void Tick() {
+    ++n_;
+    if (!on_ || (n_ % 16 != 0 && n_ != total_)) return;
+    std::fprintf(stderr, "\r%zu documents", n_);
+    std::fflush(stderr);
+  }
+  ~Progress() {
+    if (on_ && n_ > 0) std::fprintf(stderr, "\r%zu documents done\n", n_);
+  }
+
+ private:
+  size_t total_, n_ = 0;
+  bool on_;
+};
+
+std::unique_ptr<parsers::ExtractionResources> LoadResources(const ExtractOptions& o,
+                                                            int* exit_code) {
+  parsers::ResourceOptions ro{parsers::FindDataDir(), o.lexicon_files, o.rule_files};
+  auto res = parsers::ExtractionResources::Load(ro);
+  if (!res.ok()) {
+    *exit_code = Fail(res.status());
+    return nullptr;
+  }
+  return std::move(res).value();
+}
+
+std::vector<std::string> ListFiles(const ExtractOptions& o, bool* ok) {
+  return parsers::ListInputFiles(o.paths, [&](const parsers::ReadProblem& p) {
+    std::cerr << (p.fatal ? "kg: " : "kg: warning: ") << p.message << "\n";
+    if (p.fatal) *ok = false;
+  });
+}
+
+std::string JsonLine(const std::string& doc, const parsers::ExtractedTriple& t) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("doc"), w.String(doc.c_str(), doc.size());
+  w.Key("s"), w.String(t.s.c_str(), t.s.size());
+  w.Key("p"), w.String(t.p.c_str(), t.p.size());
+  w.Key("o"), w.String(t.o.c_str(), t.o.size());
+  std::string st(parsers::TypeName(t.s_type)), ot(parsers::TypeName(t.o_type));
+  w.Key("s_type"), w.String(st.c_str(), st.size());
+  w.Key("o_type"), w.String(ot.c_str(), ot.size());
+  w.Key("sentence"), w.String(t.sentence.c_str(), t.sentence.size());
+  w.Key("sentence_index"), w.Uint(t.sentence_index);
+  w.Key("begin"), w.Uint(t.begin);
+  w.Key("end"), w.Uint(t.end);
+  w.Key("rule"), w.String(t.rule.c_str(), t.rule.size());
+  w.Key("confidence"), w.Double(std::round(t.confidence * 100) / 100);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string NQuad(const std::string& doc, const parsers::ExtractedTriple& t) {
+  return Term::Iri(vocab::EntityIri(t.s)).ToNTriples() + " " +
+         Term::Iri(vocab::PredicateIri(t.p)).ToNTriples() + " " +
+         Term::Iri(vocab::EntityIri(t.o)).ToNTriples() + " " +
+         Term::Iri(std::string(vocab::kDocumentNs) + doc).ToNTriples() + " .";
+}
+
+void PrintTable(const std::string& doc, const Extraction& x) {
+  size_t ws = 7, wp = 9, wo = 6;
+  for (const auto& t : x.triples) {
+    ws = std::max(ws, t.s.size());
+    wp = std::max(wp, t.p.size());
+    wo = std::max(wo, t.o.size());
+  }
+  ws = std::min<size_t>(ws, 48), wo = std::min<size_t>(wo, 48);
+  std::cout << "# " << doc << ": " << x.triples.size() << " triples from " << x.sentences
+            << " sentences\n";
+  if (x.triples.empty()) return;
+  std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "subject", ws, "predicate", wp, "object",
+                           wo, "rule");
+  for (const auto& t : x.triples)
+    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", t.s, ws, t.p, wp, t.o, wo, t.rule);
+}
+
+int RunExtract(const ExtractOptions& o) {
+  int rc = 0;
+  auto res = LoadResources(o, &rc);
+  if (!res) return rc;
+  bool ok = true;
+  auto files = ListFiles(o, &ok);
+  Progress progress(files.size());
+  Pipeline pipe(*res, o.jobs);
+  std::ios::sync_with_stdio(false);
+  bool read_ok = pipe.Run(
+      files,
+      [&](SourceDocument& d, Extraction& x) {
+        if (o.format == "table") return PrintTable(d.info.id, x);
+        std::string out;
+        for (const auto& t : x.triples) {
+          out += o.format == "nquads" ? NQuad(d.info.id, t) : JsonLine(d.info.id, t);
+          out.push_back('\n');
+        }
+        std::cout << out;
+      },
+      [&] { progress.Tick(); });
+  std::cout.flush();
+  return ok && read_ok ? 0 : 1;
+}
+
+std::vector<Statement> ToStatements(const Extraction& x) {
+  std::vector<Statement> st;
+  for (const auto& t : x.triples) {
+    Statement s;
+    s.s = Term::Iri(vocab::EntityIri(t.s));
+    s.p = Term::Iri(vocab::PredicateIri(t.p));
+    s.o = Term::Iri(vocab::EntityIri(t.o));
+    if (!t.sentence.empty() || t.rule != "lexicon") {
+      s.has_evidence = true;
+      s.evidence.sentence_index = t.sentence_index;
+      s.evidence.begin = t.begin;
+      s.evidence.end = t.end;
+      s.evidence.sentence = t.sentence;
+      s.evidence.rule = t.rule;
+      s.evidence.confidence = t.confidence;
+    }
+    st.push_back(std::move(s));
+  }
+  for (const auto& e : x.entities) {
+    Term iri = Term::Iri(vocab::EntityIri(e.label));
+    st.push_back({iri,
+                  Term::Iri(std::string(vocab::kRdfType)),
+                  Term::Iri(vocab::TypeIri(parsers::TypeName(e.type))),
+                  false,
+                  {}});
+    st.push_back(
+        {iri, Term::Iri(std::string(vocab::kRdfsLabel)), Term::Literal(e.label), false, {}});
+    for (const auto& a : e.aliases)
+      st.push_back(
+          {iri, Term::Iri(std::string(vocab::kSkosAltLabel)), Term::Literal(a), false, {}});
+    if (!e.wikidata.empty())
+      st.push_back({iri,
+                    Term::Iri(std::string(vocab::kOwlSameAs)),
+                    Term::Iri(std::string(vocab::kWikidataEntityNs) + e.wikidata),
+                    false,
+                    {}});
+  }
+  return st;
+}
+
+// The lexicon's taxonomy as a document of its own, so part_of paths work.
+Extraction LexiconDocument(const parsers::Lexicon& lex) {
+  Extraction x;
+  x.triples = parsers::LexiconLinks(lex);
+  std::map<std::string, parsers::ExtractedEntity> ents;
+  for (const auto& t : x.triples) {
+    for (const auto& [label, type] : {std::pair{t.s, t.s_type}, std::pair{t.o, t.o_type}}) {
+      if (ents.count(label)) continue;
+      parsers::ExtractedEntity e{label, type, {}, {}};
+      if (auto id = lex.FindLabel(label)) {
+        e.aliases = lex.entity(*id).aliases;
+        e.wikidata = lex.entity(*id).wikidata;
+      }
+      ents.emplace(label, std::move(e));
+    }
+  }
+  for (auto& [_, e] : ents) x.entities.push_back(std::move(e));
+  return x;
+}
+
+int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
+  int rc = 0;
+  auto res = LoadResources(o, &rc);
+  if (!res) return rc;
+  bool ok = true;
+  auto files = ListFiles(o, &ok);
+  // Check every input before the first write: bad input leaves the store as it was.
+  for (const auto& f : files) {
+    parsers::ReadFile(
+        f, [](SourceDocument) {},
+        [&](const parsers::ReadProblem& p) {
+          if (!p.fatal) return;
+          std::cerr << "kg: " << p.message << "\n";
+          ok = false;
+        });
+  }
+  if (!ok) {
+    std::cerr << "kg: nothing stored\n";
+    return 1;
+  }
+  auto store = OpenForWrite(g, &rc);
+  if (!store) return rc;
+  size_t added = 0, replaced = 0, unchanged = 0, triples = 0;
+  Status failure;
+  {
+    Extraction lx = LexiconDocument(res->lexicon);
+    DocumentInfo info{
+        "lexicon", "kg lexicon: taxonomy links", "", parsers::FindDataDir() + "/lexicon", "", 0};
+    std::string all;
+    for (const auto& t : lx.triples) all += t.s + "\t" + t.o + "\n";
+    for (const auto& e : lx.entities) {
+      all += e.label;
+      for (const auto& a : e.aliases) all += "|" + a;
+      all += "\n";
+    }
+    info.content_hash = parsers::ContentHash(all);
+    if (!lx.triples.empty()) {
+      auto out = store->PutDocument(info, ToStatements(lx));
+      if (!out.ok()) return Fail(out.status());
+    }
+  }
+  Progress progress(files.size());
+  Pipeline pipe(*res, o.jobs);
+  pipe.Run(
+      files,
+      [&](SourceDocument& d, Extraction& x) {
+        if (!failure.ok()) return;
+        auto out = store->PutDocument(d.info, ToStatements(x));
+        if (!out.ok()) {
+          failure = out.status().WithPrefix(d.info.source + ": ");
+          return;
+        }
+        switch (*out) {
+          case PutOutcome::kAdded:
+            ++added, triples += x.triples.size();
+            break;
+          case PutOutcome::kReplaced:
+            ++replaced, triples += x.triples.size();
+            break;
+          case PutOutcome::kUnchanged:
+            ++unchanged;
+            break;
+        }
+      },
+      [&] { progress.Tick(); });
+  if (!failure.ok()) return Fail(failure);
+  std::cerr << fmt::format(
+      "ingested {} documents ({} new, {} replaced, {} unchanged), {} relations\n",
+      added + replaced + unchanged, added, replaced, unchanged, triples);
+  return 0;
+}
+
+int RunEval(const ExtractOptions& o) {
+  auto gold = parsers::LoadGold(o.gold);
+  if (!gold.ok()) return Fail(gold.status());
+  int rc = 0;
+  auto res = LoadResources(o, &rc);
+  if (!res) return rc;
+  bool ok = true;
+  auto files = ListFiles(o, &ok);
+  std::vector<parsers::Prediction> preds;
+  Pipeline pipe(*res, o.jobs);
+  bool read_ok = pipe.Run(
+      files,
+      [&](SourceDocument& d, Extraction& x) {
+        for (const auto& t : x.triples) preds.push_back({d.info.id, t.s, t.p, t.o});
+      },
+      [] {});
+  auto score = parsers::ScoreTriples(*gold, preds);
+  for (const auto& d : score.docs) {
+    parsers::Score one;
+    one.tp_pred = d.tp_pred, one.pred = d.pred, one.tp_gold = d.tp_gold, one.gold = d.gold;
+    std::cout << fmt::format("{:<40s} P {}/{}  R {}/{}  F1 {:.3f}\n", d.doc, d.tp_pred, d.pred,
+                             d.tp_gold, d.gold, one.f1());
+    if (o.show_misses) {
+      for (const auto& m : d.missed) std::cout << "    missed  " << m << "\n";
+      for (const auto& e : d.extra) std::cout << "    extra   " << e << "\n";
+    }
+  }
+  std::cout << fmt::format(
+      "relations: precision {:.3f} recall {:.3f} F1 {:.3f} over {} documents\n", score.precision(),
+      score.recall(), score.f1(), score.docs.size());
+  if (!ok || !read_ok) return 1;
+  if (o.min_f1 >= 0 && score.f1() < o.min_f1) {
+    std::cerr << fmt::format("kg: F1 {:.3f} is below --min-f1 {:.3f}\n", score.f1(), o.min_f1);
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
 
 void RegisterExtractCommands(CLI::App& app, GlobalOptions& g) {
-  (void)app;
-  (void)g;
+  auto o = std::make_shared<ExtractOptions>();
+
+  auto* ex = app.add_subcommand("extract", "extract triples from documents (no store)");
+  ex->add_option("paths", o->paths, "files or directories (.txt .md .html .htm .jsonl .pdf)")
+      ->required();
+  ex->add_option("--format", o->format, "output format")
+      ->check(CLI::IsMember({"jsonl", "nquads", "table"}))
+      ->capture_default_str();
+  AddCommonOptions(ex, o.get());
+  ex->callback([&g, o] { g.exit_code = RunExtract(*o); });
+
+  auto* in = app.add_subcommand("ingest", "extract triples from documents into the store");
+  in->add_option("paths", o->paths, "files or directories")->required();
+  AddCommonOptions(in, o.get());
+  in->callback([&g, o] { g.exit_code = RunIngest(g, *o); });
+
+  auto* ev = app.add_subcommand("eval", "score extraction against gold annotations");
+  ev->add_option("gold", o->gold, "gold file (one document a line)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  ev->add_option("paths", o->paths, "files or directories to extract from")->required();
+  ev->add_option("--min-f1", o->min_f1, "exit 1 when F1 is below this");
+  ev->add_flag("--show-misses", o->show_misses, "list missed and extra triples");
+  AddCommonOptions(ev, o.get());
+  ev->callback([&g, o] { g.exit_code = RunEval(*o); });
 }
 
 }  // namespace kg::cli

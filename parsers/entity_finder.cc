@@ -1,0 +1,420 @@
+#include "parsers/entity_finder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "parsers/text.h"
+
+namespace kg::parsers {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Lower-case words that may sit inside a name ("Trade and Industry").
+bool IsConnector(const Token& t) {
+  return In(t.folded, {"and", "of", "for", "the", "on", "&", "de"});
+}
+
+// Capitalised function words that start sentences but never names.
+bool IsFunctionCap(const Token& t) {
+  return In(t.folded,
+            {"the",   "this",    "that",  "these", "those", "a",       "an",      "in",
+             "on",    "at",      "by",    "for",   "of",    "to",      "from",    "with",
+             "and",   "or",      "but",   "if",    "as",    "it",      "its",     "we",
+             "our",   "they",    "their", "he",    "she",   "his",     "her",     "i",
+             "any",   "all",     "each",  "such",  "no",    "not",     "under",   "within",
+             "after", "before",  "when",  "where", "while", "there",   "here",    "through",
+             "also",  "section", "sec",   "title", "part",  "chapter", "article", "subsection"});
+}
+
+bool IsNameWord(const Token& t) {
+  return t.word && (t.cap || t.digit || t.all_caps) && !IsFunctionCap(t) && t.folded != "'s";
+}
+
+std::string Surface(std::string_view text, const std::vector<Token>& toks, size_t a, size_t b) {
+  return CollapseSpace(text.substr(toks[a].begin, toks[b - 1].end - toks[a].begin));
+}
+
+// End (exclusive) of a run of name words with connectors inside, from i.
+size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10) {
+  size_t j = i, end = i;
+  while (j < toks.size() && j - i < max_len) {
+    const Token& t = toks[j];
+    if (IsNameWord(t)) {
+      end = ++j;
+      continue;
+    }
+    // Hyphens inside a name: "Five-Year", "Military-Civil".
+    if (t.folded == "-" && !t.space_before && j + 1 < toks.size() && !toks[j + 1].space_before &&
+        end == j) {
+      ++j;
+      continue;
+    }
+    if (IsConnector(t) && end == j && j + 1 < toks.size()) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+EntityType PolicyHeadType(std::string_view w, bool* found) {
+  *found = In(w, {"act",       "acts",     "plan",       "strategy",  "initiative", "program",
+                  "programme", "report",   "framework",  "agreement", "regulation", "directive",
+                  "law",       "treaty",   "memorandum", "accord",    "pact",       "guidelines",
+                  "measures",  "roadmap",  "agenda",     "bill",      "convention", "charter",
+                  "code",      "doctrine", "order"});
+  return EntityType::kPolicy;
+}
+
+bool IsAgencyHead(std::string_view w) {
+  return In(
+      w, {"ministry",     "department", "agency",         "commission",   "bureau",   "office",
+          "council",      "committee",  "administration", "authority",    "congress", "parliament",
+          "senate",       "assembly",   "board",          "directorate",  "cabinet",  "secretariat",
+          "subcommittee", "court",      "regulator",      "inspectorate", "diet",     "service"});
+}
+
+bool IsInstituteHead(std::string_view w) {
+  return In(w, {"university", "institute", "academy", "laboratory", "laboratories", "lab", "labs",
+                "college", "center", "centre", "school", "polytechnic"});
+}
+
+bool IsCompanySuffix(std::string_view w) {
+  return In(w, {"ltd", "inc", "corp", "corporation", "co", "llc", "plc", "gmbh", "ag", "limited",
+                "incorporated", "holdings"});
+}
+
+bool IsCompanyNoun(std::string_view w) {
+  return In(w, {"company", "companies", "firm", "firms", "startup", "startups", "enterprise",
+                "enterprises", "chipmaker", "chipmakers", "corporation", "corporations"});
+}
+
+// "the report" -> "report": words that refer back to a named policy.
+bool IsPolicyNoun(std::string_view w) {
+  return In(
+      w, {"report",    "plan",       "policy", "strategy",   "act",        "pact",    "agreement",
+          "accord",    "law",        "order",  "regulation", "initiative", "program", "programme",
+          "directive", "memorandum", "treaty", "measures",   "framework",  "bill"});
+}
+
+bool LabelHasWord(const std::string& label, std::string_view w) {
+  auto toks = FoldedTokens(label);
+  return std::find(toks.begin(), toks.end(), w) != toks.end();
+}
+
+}  // namespace
+
+int DocState::Intern(const std::string& label, EntityType type, int lex_id) {
+  std::string key = FoldName(label);
+  auto it = by_key.find(key);
+  if (it != by_key.end()) return it->second;
+  int id = static_cast<int>(entities.size());
+  entities.push_back(DocEntity{label, type, lex_id, {}, 0});
+  by_key.emplace(std::move(key), id);
+  return id;
+}
+
+bool EntityFinder::IsDemonymWord(const Token& t) const {
+  std::vector<Token> one{t};
+  std::vector<const TrieEntry*> hits;
+  if (lexicon_.trie().LongestMatch(one, 0, {}, &hits) != 1) return false;
+  for (auto* h : hits)
+    if (h->demonym && !h->exact_case) return true;
+  return false;
+}
+
+EntityFinder::Candidate EntityFinder::FromLexicon(std::string_view text,
+                                                  const std::vector<Token>& toks, size_t i) const {
+  Candidate c;
+  std::vector<const TrieEntry*> hits;
+  size_t len = lexicon_.trie().LongestMatch(toks, i, text, &hits);
+  if (len == 0) return c;
+  // A name entry beats an adjective reading of the same words.
+  const TrieEntry* best = hits[0];
+  for (auto* h : hits)
+    if (!h->demonym) {
+      best = h;
+      break;
+    }
+  const LexEntity& e = lexicon_.entity(best->entity);
+  // A lower-case alias inside a capitalised name ("chips" in "CHIPS Act") is
+  // left to the patterns; the caller compares lengths.
+  c.len = len;
+  c.label = e.label;
+  c.type = e.type;
+  c.lex_id = static_cast<int>(best->entity);
+  c.demonym = best->demonym;
+  c.rule = "lexicon";
+  return c;
+}
+
+EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
+                                                  const std::vector<Token>& toks, size_t i,
+                                                  bool after_company_cue) const {
+  Candidate c;
+  const Token& t = toks[i];
+  auto at = [&](size_t k) -> const std::string& {
+    static const std::string kEmpty;
+    return k < toks.size() ? toks[k].folded : kEmpty;
+  };
+  // Executive Order 14110, E.O. 14110, EO 14110, Executive Order No. 14110.
+  {
+    size_t k = i;
+    bool eo = false;
+    if (at(k) == "executive" && at(k + 1) == "order") {
+      k += 2, eo = true;
+    } else if (at(k) == "e" && at(k + 1) == "." && at(k + 2) == "o" && at(k + 3) == ".") {
+      k += 4, eo = true;
+    } else if (toks[i].folded == "eo" && toks[i].all_caps) {
+      k += 1, eo = true;
+    }
+    if (eo) {
+      if (at(k) == "no" && at(k + 1) == ".") k += 2;
+      if (k < toks.size() && toks[k].digit && toks[k].folded.size() >= 3 &&
+          std::all_of(toks[k].folded.begin(), toks[k].folded.end(), ::isdigit)) {
+        c.len = k + 1 - i;
+        c.label = "Executive Order " + toks[k].folded;
+        c.type = EntityType::kPolicy;
+        c.rule = "pattern:executive_order";
+        return c;
+      }
+    }
+  }
+  // Regulation (EU) 2024/1689, Directive (EU) 2016/680.
+  if ((t.folded == "regulation" || t.folded == "directive" || t.folded == "decision") && t.cap &&
+      at(i + 1) == "(" && at(i + 3) == ")" && i + 6 < toks.size() + 2 && i + 4 < toks.size() &&
+      toks[i + 4].digit) {
+    size_t k = i + 5;
+    if (at(k) == "/" && k + 1 < toks.size() && toks[k + 1].digit) {
+      c.len = k + 2 - i;
+      c.label = Surface(text, toks, i, k + 2);
+      c.type = EntityType::kPolicy;
+      c.rule = "pattern:eu_act";
+      return c;
+    }
+  }
+  if (!IsNameWord(t)) return c;
+  // "Ministry of X", "Secretary of the Treasury", "University of X".
+  if (In(t.folded, {"ministry", "department", "office", "bureau", "secretary", "director",
+                    "administrator", "commission", "minister", "university", "institute", "academy",
+                    "council", "committee"}) &&
+      at(i + 1) == "of") {
+    size_t k = i + 2;
+    if (at(k) == "the") ++k;
+    size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8) : k;
+    if (end > k) {
+      c.len = end - i;
+      c.label = Surface(text, toks, i, end);
+      c.type = IsInstituteHead(t.folded) ? EntityType::kInstitute : EntityType::kAgency;
+      c.rule = "pattern:of_name";
+      return c;
+    }
+  }
+  size_t end = NameRun(toks, i);
+  if (end == i) return c;
+  // The longest prefix of the run ending in a head noun types it.
+  for (size_t k = end; k > i + 1 - 0 && k > i; --k) {
+    const std::string& head = toks[k - 1].folded;
+    if (!toks[k - 1].cap && !toks[k - 1].all_caps) continue;
+    bool policy = false;
+    PolicyHeadType(head, &policy);
+    if (policy && k - i >= 2 && head != "order") {
+      size_t stop = k;
+      // "... Act of 2022" keeps its year in the span, not in the label.
+      c.label = Surface(text, toks, i, k);
+      if (at(k) == "of" && k + 1 < toks.size() && toks[k + 1].digit &&
+          toks[k + 1].folded.size() == 4)
+        stop = k + 2;
+      c.len = stop - i;
+      c.type = EntityType::kPolicy;
+      c.rule = "pattern:policy_name";
+      return c;
+    }
+    if (IsAgencyHead(head) && k - i >= 2) {
+      c.len = k - i;
+      c.label = Surface(text, toks, i, k);
+      c.type = EntityType::kAgency;
+      c.rule = "pattern:agency_name";
+      return c;
+    }
+    if (IsInstituteHead(head) && k - i >= 2) {
+      c.len = k - i;
+      c.label = Surface(text, toks, i, k);
+      c.type = EntityType::kInstitute;
+      c.rule = "pattern:institute_name";
+      return c;
+    }
+    if (IsCompanySuffix(head) && k - i >= 2) {
+      size_t stop = k;
+      if (at(k) == ".") ++stop;
+      c.len = stop - i;
+      size_t name_end = k - 1;
+      if (name_end > i && toks[name_end - 1].folded == ",") --name_end;
+      c.label = Surface(text, toks, i, name_end);
+      c.type = EntityType::kCompany;
+      c.rule = "pattern:company_suffix";
+      return c;
+    }
+  }
+  // "X Ltd." / "X Inc." right after the run.
+  if (end < toks.size() && IsCompanySuffix(toks[end].folded) && toks[end].cap) {
+    size_t stop = end + 1;
+    if (at(stop) == ".") ++stop;
+    c.len = stop - i;
+    c.label = Surface(text, toks, i, end);
+    c.type = EntityType::kCompany;
+    c.rule = "pattern:company_suffix";
+    return c;
+  }
+  // "Communist Chinese military company": a capitalised name that is not
+  // only a nationality, then at most two lower-case words and a company noun.
+  {
+    bool own_word = false;
+    for (size_t k = i; k < end; ++k)
+      if (!IsDemonymWord(toks[k]) && toks[k].word) own_word = true;
+    size_t k = end, lower = 0;
+    while (k < toks.size() && lower < 2 && toks[k].word && !toks[k].cap &&
+           !IsCompanyNoun(toks[k].folded) && !IsConnector(toks[k]))
+      ++k, ++lower;
+    if (own_word && i > 0 && k < toks.size() && IsCompanyNoun(toks[k].folded) && end - i <= 4 &&
+        IsDemonymWord(toks[end - 1])) {
+      c.len = k + 1 - i;
+      c.label = Surface(text, toks, i, k + 1);
+      c.type = EntityType::kCompany;
+      c.rule = "pattern:company_noun";
+      return c;
+    }
+  }
+  // "startup X", "the company X", "firms such as X".
+  if (after_company_cue && end - i <= 4) {
+    c.len = end - i;
+    c.label = Surface(text, toks, i, end);
+    c.type = EntityType::kCompany;
+    c.rule = "pattern:company_cue";
+    return c;
+  }
+  return c;
+}
+
+int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
+  std::vector<Token> toks;
+  Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    Candidate c = FromPattern(title, toks, i, false);
+    if (c.len && c.type == EntityType::kPolicy) {
+      int id = state->Intern(c.label, c.type, -1);
+      std::string rest = CollapseSpace(title.substr(toks[i + c.len - 1].end));
+      while (!rest.empty() && (rest[0] == ':' || rest[0] == '-' || rest[0] == ' '))
+        rest.erase(0, 1);
+      if (rest.rfind("\xE2\x80\x94", 0) == 0) rest.erase(0, 3);
+      rest = CollapseSpace(rest);
+      if (!rest.empty() && rest.size() < 200) state->entities[id].aliases.push_back(rest);
+      return id;
+    }
+    if (i > 3) break;
+  }
+  return -1;
+}
+
+std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector<Token>& toks,
+                                        DocState* st) const {
+  std::vector<Mention> out;
+  bool company_cue = false;  // the previous words announce a company name
+  for (size_t i = 0; i < toks.size();) {
+    Candidate lex = FromLexicon(text, toks, i);
+    Candidate pat = FromPattern(text, toks, i, company_cue);
+    Candidate best = pat.len > lex.len ? pat : lex;
+    // A lower-case common word from the lexicon ("chips") inside a longer
+    // capitalised name loses to the name; otherwise the lexicon wins ties.
+    Mention m;
+    m.first = static_cast<uint32_t>(i);
+    if (best.len > 0) {
+      m.last = static_cast<uint32_t>(i + best.len);
+      m.type = best.type;
+      m.demonym = best.demonym;
+      m.rule = best.rule;
+      m.entity = st->Intern(best.label, best.type, best.lex_id);
+      DocEntity& de = st->entities[m.entity];
+      std::string surface = Surface(text, toks, i, i + best.len);
+      if (FoldName(surface) != FoldName(de.label) && !m.demonym &&
+          std::find(de.aliases.begin(), de.aliases.end(), surface) == de.aliases.end() &&
+          de.aliases.size() < 16)
+        de.aliases.push_back(surface);
+      // "Chinese government", "U.S. government": the country itself.
+      if (m.type == EntityType::kCountry && m.last < toks.size() &&
+          In(toks[m.last].folded, {"government", "administration", "authorities"})) {
+        ++m.last;
+        m.demonym = false;
+      }
+    } else {
+      // References: "the country", "this order", "the report", "the Secretary".
+      const std::string& w0 = toks[i].folded;
+      const std::string w1 = i + 1 < toks.size() ? toks[i + 1].folded : std::string();
+      const std::string w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string();
+      int target = -1;
+      if ((w0 == "the" || w0 == "this") &&
+          (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of"))) {
+        target = st->last_country;
+      } else if ((w0 == "this" || w0 == "the") && IsPolicyNoun(w1) && w2 != "of") {
+        if (w0 == "this" && st->doc_policy >= 0 &&
+            (w1 == "order" || w1 == "act" || w1 == "regulation" || w1 == "memorandum" ||
+             w1 == "directive" || w1 == "law" ||
+             LabelHasWord(st->entities[st->doc_policy].label, w1)))
+          target = st->doc_policy;
+        for (auto it = st->recent.rbegin(); target < 0 && it != st->recent.rend(); ++it) {
+          const DocEntity& e = st->entities[*it];
+          if (e.type == EntityType::kPolicy && (w1 == "policy" || LabelHasWord(e.label, w1)))
+            target = *it;
+        }
+      } else if (w0 == "the" &&
+                 (w1 == "secretary" || w1 == "ministry" || w1 == "department" ||
+                  w1 == "commission" || w1 == "agency") &&
+                 w2 != "of" && i + 1 < toks.size() && (toks[i + 1].cap || w1 == "ministry")) {
+        for (auto it = st->recent.rbegin(); target < 0 && it != st->recent.rend(); ++it) {
+          const DocEntity& e = st->entities[*it];
+          if (e.type == EntityType::kAgency && FoldName(e.label).rfind(w1, 0) == 0) target = *it;
+        }
+      }
+      if (target >= 0) {
+        m.last = static_cast<uint32_t>(i + 2);
+        m.entity = target;
+        m.type = st->entities[target].type;
+        m.reference = true;
+        m.rule = "reference";
+      }
+    }
+    if (m.entity >= 0) {
+      company_cue = false;
+      DocEntity& de = st->entities[m.entity];
+      ++de.mentions;
+      if (de.type == EntityType::kCountry) st->last_country = m.entity;
+      st->recent.push_back(m.entity);
+      if (st->recent.size() > 64) st->recent.erase(st->recent.begin(), st->recent.begin() + 32);
+      i = m.last;
+      out.push_back(std::move(m));
+      // "X, Y and Z" after "companies such as": the list continues.
+      if (out.back().rule == "pattern:company_cue" && i < toks.size() &&
+          In(toks[i].folded, {",", "and", "or"}))
+        company_cue = true;
+      continue;
+    }
+    const std::string& w = toks[i].folded;
+    if (In(w, {"startup", "company", "firm", "chipmaker", "subsidiary"}) ||
+        (In(w, {"like", "as", "including"}) && i > 0 &&
+         (IsCompanyNoun(toks[i - 1].folded) ||
+          (i > 1 && w == "as" && toks[i - 1].folded == "such" &&
+           IsCompanyNoun(toks[i - 2].folded))))) {
+      company_cue = true;
+    } else if (!(company_cue && In(w, {",", "and", "or", "such", "as", "like", "including"}))) {
+      company_cue = false;
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace kg::parsers

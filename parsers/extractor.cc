@@ -1,0 +1,201 @@
+#include "parsers/extractor.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "parsers/entity_finder.h"
+#include "parsers/relation_matcher.h"
+#include "parsers/sentence_splitter.h"
+#include "parsers/text.h"
+#include "parsers/tokenizer.h"
+
+#ifndef KG_SOURCE_DIR
+#define KG_SOURCE_DIR "."
+#endif
+
+namespace kg::parsers {
+namespace fs = std::filesystem;
+
+Result<std::unique_ptr<ExtractionResources>> ExtractionResources::Load(const ResourceOptions& o) {
+  auto res = std::make_unique<ExtractionResources>();
+  if (!o.data_dir.empty()) {
+    KG_RETURN_IF_ERROR(res->lexicon.LoadDirectory(o.data_dir + "/lexicon"));
+    KG_RETURN_IF_ERROR(res->rules.LoadDirectory(o.data_dir + "/rules"));
+  }
+  for (const auto& f : o.lexicon_files) KG_RETURN_IF_ERROR(res->lexicon.LoadFile(f));
+  for (const auto& f : o.rule_files) KG_RETURN_IF_ERROR(res->rules.LoadFile(f));
+  return res;
+}
+
+std::string FindDataDir() {
+  if (const char* env = std::getenv("KG_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path d = exe.parent_path().parent_path() / "data";
+    if (fs::is_directory(d / "rules", ec)) return d.string();
+  }
+  return std::string(KG_SOURCE_DIR) + "/data";
+}
+
+namespace {
+
+// Very long "sentences" (tables, a 100 MB line) are cut at spaces so rule
+// matching stays linear.
+constexpr uint32_t kMaxSentenceBytes = 3000;
+
+std::vector<SentenceSpan> Chunk(std::string_view text, const std::vector<SentenceSpan>& spans) {
+  std::vector<SentenceSpan> out;
+  for (auto s : spans) {
+    while (s.end - s.begin > kMaxSentenceBytes) {
+      uint32_t cut = s.begin + kMaxSentenceBytes;
+      while (cut > s.begin + kMaxSentenceBytes / 2 && text[cut] != ' ' && text[cut] != '\n') --cut;
+      // Never split inside a UTF-8 sequence.
+      while (cut > s.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      out.push_back({s.begin, cut});
+      s.begin = cut;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct SentenceData {
+  SentenceSpan span;
+  std::vector<Token> toks;
+  std::vector<Mention> mentions;
+};
+
+}  // namespace
+
+Extraction Extractor::Extract(const SourceDocument& doc) const {
+  Extraction x;
+  const std::string& text = doc.text;
+  EntityFinder finder(res_.lexicon);
+  DocState st;
+  st.doc_policy = finder.TitlePolicy(doc.info.title, &st);
+  auto spans = Chunk(text, SplitSentences(text));
+  x.sentences = spans.size();
+  std::vector<SentenceData> sents(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    sents[i].span = spans[i];
+    Tokenize(text, spans[i].begin, spans[i].end, &sents[i].toks);
+    sents[i].mentions = finder.Find(text, sents[i].toks, &st);
+  }
+  if (std::getenv("KG_TRACE_MENTIONS")) {
+    // Development aid: every sentence with its mentions marked.
+    for (const auto& sd : sents) {
+      std::string line;
+      size_t m = 0;
+      for (size_t k = 0; k < sd.toks.size(); ++k) {
+        if (m < sd.mentions.size() && sd.mentions[m].first == k) line += "[";
+        line += text.substr(sd.toks[k].begin, sd.toks[k].end - sd.toks[k].begin);
+        if (m < sd.mentions.size() && sd.mentions[m].last == k + 1) {
+          const Mention& mm = sd.mentions[m];
+          line += "]{" + st.entities[mm.entity].label + "/" + std::string(TypeName(mm.type)) +
+                  (mm.demonym ? "/adj" : "") + "}";
+          ++m;
+        }
+        line += " ";
+      }
+      std::fprintf(stderr, "%s\n", line.c_str());
+    }
+  }
+  HeadContext ctx;
+  ctx.doc_policy = st.doc_policy;
+  int best = 0;
+  for (size_t e = 0; e < st.entities.size(); ++e) {
+    if (st.entities[e].type == EntityType::kCountry && st.entities[e].mentions > best) {
+      best = st.entities[e].mentions;
+      ctx.main_country = static_cast<int>(e);
+    }
+  }
+  RelationMatcher matcher(res_.rules);
+  std::set<std::tuple<int, std::string, int>> seen;
+  std::vector<bool> used(st.entities.size(), false);
+  auto emit = [&](uint32_t si, int s, const std::string& p, int o, const std::string& rule,
+                  float conf) {
+    if (!seen.emplace(s, p, o).second) return;
+    const SentenceData& sd = sents[si];
+    ExtractedTriple t;
+    t.s = st.entities[s].label;
+    t.p = p;
+    t.o = st.entities[o].label;
+    t.s_type = st.entities[s].type;
+    t.o_type = st.entities[o].type;
+    t.sentence_index = si;
+    t.begin = sd.span.begin;
+    t.end = sd.span.end;
+    t.sentence =
+        CollapseSpace(std::string_view(text).substr(sd.span.begin, sd.span.end - sd.span.begin));
+    t.rule = rule;
+    t.confidence = conf;
+    used[s] = used[o] = true;
+    x.triples.push_back(std::move(t));
+  };
+  for (uint32_t si = 0; si < sents.size(); ++si) {
+    const SentenceData& sd = sents[si];
+    for (const auto& m : matcher.Match(sd.toks, sd.mentions, ctx))
+      emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
+    // A nationality inside a name ("Communist Chinese military company")
+    // says where the organisation is based.
+    for (const auto& m : sd.mentions) {
+      if (m.reference || m.demonym) continue;
+      if (m.type != EntityType::kCompany && m.type != EntityType::kInstitute) continue;
+      for (uint32_t k = m.first; k < m.last; ++k) {
+        std::vector<const TrieEntry*> hits;
+        if (res_.lexicon.trie().LongestMatch(sd.toks, k, text, &hits) != 1) continue;
+        for (auto* h : hits) {
+          if (!h->demonym) continue;
+          const LexEntity& c = res_.lexicon.entity(h->entity);
+          int country = st.Intern(c.label, c.type, static_cast<int>(h->entity));
+          if (used.size() < st.entities.size()) used.resize(st.entities.size(), false);
+          emit(si, m.entity, "based_in", country, "name_nationality", 0.7f);
+          break;
+        }
+      }
+    }
+  }
+  for (size_t e = 0; e < st.entities.size(); ++e) {
+    const DocEntity& de = st.entities[e];
+    if (de.mentions == 0 && (e >= used.size() || !used[e])) continue;
+    ExtractedEntity out{de.label, de.type, de.aliases, {}};
+    if (de.lex_id >= 0) {
+      const LexEntity& le = res_.lexicon.entity(de.lex_id);
+      out.wikidata = le.wikidata;
+      for (const auto& a : le.aliases)
+        if (std::find(out.aliases.begin(), out.aliases.end(), a) == out.aliases.end())
+          out.aliases.push_back(a);
+    }
+    x.entities.push_back(std::move(out));
+  }
+  return x;
+}
+
+std::vector<ExtractedTriple> LexiconLinks(const Lexicon& lexicon) {
+  std::vector<ExtractedTriple> out;
+  for (size_t i = 0; i < lexicon.size(); ++i) {
+    const LexEntity& e = lexicon.entity(static_cast<uint32_t>(i));
+    for (const auto& parent : e.part_of) {
+      auto pid = lexicon.FindLabel(parent);
+      if (!pid) continue;
+      ExtractedTriple t;
+      t.s = e.label;
+      t.p = "part_of";
+      t.o = lexicon.entity(*pid).label;
+      t.s_type = e.type;
+      t.o_type = lexicon.entity(*pid).type;
+      t.rule = "lexicon";
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::parsers

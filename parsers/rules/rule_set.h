@@ -1,0 +1,75 @@
+// Relation rules compiled for matching: the rule files of data/rules plus a
+// user's --rules files. Rules keep file order, which is their priority: when
+// two rules relate the same pair in one sentence, the earlier one wins.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/status.h"
+
+namespace kg::parsers::rules {
+
+// Head terms that are not slots.
+inline constexpr int kDocVar = -1;      // @doc: the document's own policy
+inline constexpr int kCountryVar = -2;  // @country: the document's main country
+
+struct PatternNode {
+  enum class Kind : uint8_t { kSlot, kWords, kGap, kAlternatives };
+  Kind kind = Kind::kWords;
+  bool optional = false;
+  // kSlot
+  uint32_t type_mask = 0;  // bit per EntityType
+  bool demonym = false;    // accepts nationality adjectives ("Chinese")
+  bool list = false;
+  int var = 0;
+  // kWords: folded tokens matched in sequence
+  std::vector<std::string> words;
+  // kGap
+  unsigned max_gap = 8;
+  // A gap right after a slot does not skip another entity that slot would
+  // accept, so the nearest candidate binds ("X said Y supports Z" -> Y).
+  uint32_t stop_mask = 0;
+  bool stop_demonym = false;
+  // kAlternatives
+  std::vector<std::vector<PatternNode>> alternatives;
+};
+
+struct HeadSpec {
+  int s = 0;
+  std::string predicate;
+  int o = 0;
+};
+
+struct CompiledRule {
+  std::string name;
+  std::string where;  // "FILE:LINE"
+  std::vector<PatternNode> pattern;
+  std::vector<HeadSpec> heads;
+  int vars = 0;
+  float confidence = 0.8f;
+  std::vector<std::string> required_words;  // a sentence without one of these cannot match
+};
+
+// The schema's predicates; rule heads may use only these.
+bool IsKnownPredicate(std::string_view p);
+
+class RuleSet {
+ public:
+  // Loads every *.rules in `dir` in name order; missing dir is OK.
+  Status LoadDirectory(const std::string& dir);
+  Status LoadFile(const std::string& path);
+  // Errors: InvalidInput "SOURCE:LINE:COL: message".
+  Status LoadText(std::string_view text, const std::string& source);
+
+  const std::vector<CompiledRule>& rules() const { return rules_; }
+
+ private:
+  std::vector<CompiledRule> rules_;
+  std::map<std::string, std::vector<std::vector<PatternNode>>> macros_;
+};
+
+}  // namespace kg::parsers::rules

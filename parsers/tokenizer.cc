@@ -1,0 +1,132 @@
+#include "parsers/tokenizer.h"
+
+#include <cctype>
+
+namespace kg::parsers {
+namespace {
+
+// Length of the UTF-8 sequence at s[i] and whether it is punctuation or space
+// (General Punctuation block, Latin-1 punctuation) rather than a letter.
+size_t Utf8Len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  return 4;
+}
+
+bool IsUtf8Punct(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c == 0xC2 && i + 1 < s.size()) {
+    unsigned char d = s[i + 1];
+    return d >= 0xA0 && d <= 0xBF;  // nbsp, §, «, », etc.
+  }
+  if (c == 0xE2 && i + 1 < s.size()) {
+    unsigned char d = s[i + 1];
+    return d == 0x80 || d == 0x81 || d == 0x82 || d == 0x96;  // punctuation, bullets
+  }
+  if (c == 0xE3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) return true;
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
+    return true;  // BOM
+  return false;
+}
+
+bool IsUtf8Space(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return true;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = s[i + 2];
+    return (d >= 0x80 && d <= 0x8B) || d == 0xAF;
+  }
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
+    return true;
+  return false;
+}
+
+std::string FoldPunct(std::string_view p) {
+  if (p.size() == 3 && static_cast<unsigned char>(p[0]) == 0xE2 &&
+      static_cast<unsigned char>(p[1]) == 0x80) {
+    unsigned char c = p[2];
+    if (c == 0x98 || c == 0x99) return "'";
+    if (c == 0x9C || c == 0x9D) return "\"";
+    if (c >= 0x90 && c <= 0x95) return "-";
+    if (c == 0xA6) return "...";
+  }
+  return std::string(p);
+}
+
+bool IsWordByte(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return std::isalnum(c) != 0;
+  return !IsUtf8Punct(s, i) && !IsUtf8Space(s, i);
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out) {
+  size_t i = begin;
+  bool space = true;
+  while (i < end) {
+    unsigned char c = text[i];
+    if (c < 0x80 && std::isspace(c)) {
+      ++i;
+      space = true;
+      continue;
+    }
+    if (c >= 0x80 && IsUtf8Space(text, i)) {
+      i += Utf8Len(c);
+      space = true;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<uint32_t>(i);
+    t.space_before = space;
+    space = false;
+    if (IsWordByte(text, i)) {
+      bool lower_seen = false, upper_seen = false;
+      t.digit = std::isdigit(c) != 0;
+      t.cap = std::isupper(c) != 0;
+      while (i < end && IsWordByte(text, i)) {
+        unsigned char d = text[i];
+        size_t len = Utf8Len(d);
+        if (d < 0x80) {
+          if (std::islower(d)) lower_seen = true;
+          if (std::isupper(d)) upper_seen = true;
+          t.folded.push_back(static_cast<char>(std::tolower(d)));
+        } else {
+          t.folded.append(text.substr(i, len));
+          lower_seen = true;
+        }
+        i += len;
+      }
+      if (i > end) i = end;
+      t.word = true;
+      t.all_caps = upper_seen && !lower_seen;
+    } else {
+      size_t len = c < 0x80 ? 1 : Utf8Len(c);
+      t.folded = FoldPunct(text.substr(i, len));
+      i += len;
+      // "'s" and "’s" after a word: the possessive is one token.
+      if (t.folded == "'" && (out->empty() || !t.space_before) && i < end &&
+          (text[i] == 's' || text[i] == 'S') && (i + 1 >= end || !IsWordByte(text, i + 1))) {
+        t.folded = "'s";
+        t.word = true;
+        ++i;
+      }
+    }
+    t.end = static_cast<uint32_t>(i);
+    out->push_back(std::move(t));
+  }
+}
+
+std::vector<std::string> FoldedTokens(std::string_view s) {
+  std::vector<Token> toks;
+  Tokenize(s, 0, static_cast<uint32_t>(s.size()), &toks);
+  std::vector<std::string> out;
+  out.reserve(toks.size());
+  for (auto& t : toks) out.push_back(std::move(t.folded));
+  return out;
+}
+
+}  // namespace kg::parsers

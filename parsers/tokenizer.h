@@ -1,0 +1,33 @@
+// Tokens with byte offsets into the document text.
+//
+// A word is a run of ASCII letters/digits and non-ASCII letters; every
+// punctuation mark is a token of its own, so "U.S." is U . S . both in the
+// text and in lexicon aliases, and the two match token by token. "'s" is one
+// token. `folded` is the ASCII-lower-cased form with curly quotes and dashes
+// mapped to ASCII, which is what the lexicon and rules compare.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::parsers {
+
+struct Token {
+  uint32_t begin = 0, end = 0;  // byte span in the document text
+  std::string folded;
+  bool word = false;      // letters/digits, or "'s"
+  bool cap = false;       // first letter upper case
+  bool all_caps = false;  // every letter upper case, at least one letter
+  bool digit = false;     // starts with a digit
+  bool space_before = false;
+};
+
+// Appends the tokens of text[begin, end) to *out.
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);
+
+// Tokens of a short string (a lexicon alias or a rule literal), folded.
+std::vector<std::string> FoldedTokens(std::string_view s);
+
+}  // namespace kg::parsers
