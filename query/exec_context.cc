@@ -1,0 +1,90 @@
+#include "query/exec_context.h"
+
+#include <cstdio>
+
+namespace kg::query {
+
+ExecContext::ExecContext(const Store& store, const QueryOptions& options)
+    : store_(store), options_(options) {
+  if (options.timeout_seconds > 0) {
+    has_deadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::microseconds(static_cast<int64_t>(options.timeout_seconds * 1e6));
+  }
+}
+
+bool ExecContext::Tick() {
+  if (!status_.ok()) return false;
+  if ((++ticks_ & 1023) != 0) return true;
+  if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) {
+    Stop(Status::Cancelled("query cancelled"));
+    return false;
+  }
+  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", options_.timeout_seconds);
+    Stop(Status::Timeout(std::string("query stopped after ") + buf + " s (--timeout)" +
+                         timeout_hint));
+    return false;
+  }
+  return true;
+}
+
+const std::string& ExecContext::Label(TermId id) {
+  auto it = labels_.find(id);
+  if (it != labels_.end()) return it->second;
+  return labels_.emplace(id, store_.Label(id)).first->second;
+}
+
+const Term* ExecContext::GetTerm(TermId id) {
+  auto it = terms_.find(id);
+  if (it != terms_.end()) return &it->second;
+  auto term = store_.GetTerm(id);
+  if (!term.ok()) return nullptr;
+  return &terms_.emplace(id, std::move(term).value()).first->second;
+}
+
+bool ExecContext::IsLiteral(TermId id) {
+  const Term* t = GetTerm(id);
+  return t && t->is_literal();
+}
+
+const std::string& ExecContext::DocumentDate(const std::string& doc_id) {
+  auto it = doc_dates_.find(doc_id);
+  if (it != doc_dates_.end()) return it->second;
+  std::string date;
+  auto doc = store_.GetDocument(doc_id);
+  if (doc.ok() && doc->has_value()) date = (*doc)->date;
+  return doc_dates_.emplace(doc_id, date).first->second;
+}
+
+bool ExecContext::SupportedSince(const Triple& t, const std::string& day) {
+  auto docs = store_.SupportingDocuments(t);
+  if (!docs.ok()) return false;
+  for (const std::string& d : *docs) {
+    const std::string& date = DocumentDate(d);
+    if (!date.empty() && date.substr(0, 10) >= day) return true;
+  }
+  return false;
+}
+
+bool ExecContext::FirstEvidence(const Triple& t, const std::string& since, std::string* doc,
+                                std::string* sentence) {
+  auto ev = store_.GetEvidence(t);
+  if (!ev.ok()) return false;
+  for (const Evidence& e : *ev) {
+    if (!since.empty() && DocumentDate(e.doc_id).substr(0, 10) < since) continue;
+    *doc = e.doc_id;
+    *sentence = e.sentence;
+    return true;
+  }
+  auto docs = store_.SupportingDocuments(t);
+  if (docs.ok() && !docs->empty()) {
+    *doc = docs->front();
+    sentence->clear();
+    return true;
+  }
+  return false;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,53 @@
+// What every executing query shares: the store, its limits, and caches of
+// labels, terms and document dates. Internal to query/.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <unordered_map>
+
+#include "kg/store.h"
+#include "query/result.h"
+
+namespace kg::query {
+
+class ExecContext {
+ public:
+  ExecContext(const Store& store, const QueryOptions& options);
+
+  const Store& store() const { return store_; }
+  const QueryOptions& options() const { return options_; }
+
+  // False once the query must stop; status() then says why. Cheap: looks at
+  // the clock every 1024 calls.
+  bool Tick();
+  void Stop(Status why) {
+    if (status_.ok()) status_ = std::move(why);
+  }
+  const Status& status() const { return status_; }
+  std::string timeout_hint;  // appended to the timeout message
+
+  const std::string& Label(TermId id);
+  const Term* GetTerm(TermId id);  // nullptr when unknown
+  bool IsLiteral(TermId id);
+  // The document's date, "" when unknown.
+  const std::string& DocumentDate(const std::string& doc_id);
+  // True when some document supporting `t` is dated on or after `day`.
+  bool SupportedSince(const Triple& t, const std::string& day);
+  // The first evidence of `t` (dated on/after `since` when given).
+  bool FirstEvidence(const Triple& t, const std::string& since, std::string* doc,
+                     std::string* sentence);
+
+ private:
+  const Store& store_;
+  QueryOptions options_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
+  uint32_t ticks_ = 0;
+  Status status_;
+  std::unordered_map<TermId, std::string> labels_;
+  std::unordered_map<TermId, Term> terms_;
+  std::unordered_map<std::string, std::string> doc_dates_;
+};
+
+}  // namespace kg::query

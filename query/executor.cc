@@ -1,0 +1,614 @@
+#include "query/executor.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kg/vocab.h"
+#include "query/exec_context.h"
+
+namespace kg::query {
+namespace {
+
+struct Row {
+  std::vector<TermId> vars;
+  std::vector<Triple> matched;  // per pattern; zero for paths and unmatched optionals
+};
+
+using Sink = std::function<bool(Row&)>;
+
+constexpr int kMaxPathDepth = 64;
+
+struct PairHash {
+  size_t operator()(const std::pair<TermId, TermId>& k) const {
+    return std::hash<TermId>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
+  }
+};
+struct VecHash {
+  size_t operator()(const std::vector<TermId>& v) const {
+    size_t h = v.size();
+    for (TermId id : v) h = h * 0x9E3779B97F4A7C15ull ^ std::hash<TermId>()(id);
+    return h;
+  }
+};
+
+bool ParseNumber(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Orders values: nulls first, numbers numerically, text case-insensitively.
+int CompareValues(const Value& a, const Value& b) {
+  if (a.kind == Value::Kind::kNull || b.kind == Value::Kind::kNull)
+    return (a.kind != Value::Kind::kNull) - (b.kind != Value::Kind::kNull);
+  double x, y;
+  if (ParseNumber(a.text, &x) && ParseNumber(b.text, &y)) return (x > y) - (x < y);
+  std::string la = Lower(a.text), lb = Lower(b.text);
+  int c = la.compare(lb);
+  if (c == 0) c = a.text.compare(b.text);
+  return (c > 0) - (c < 0);
+}
+
+class Pipeline {
+ public:
+  explicit Pipeline(ExecContext& ctx) : ctx_(ctx) {}
+
+  bool Run(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
+    if (!ctx_.Tick()) return false;
+    if (i == g.steps.size()) return sink(row);
+    const Step& st = g.steps[i];
+    switch (st.kind) {
+      case Step::Kind::kScan:
+      case Step::Kind::kIndexJoin:
+      case Step::Kind::kCrossProduct:
+        return RunPattern(g, i, row, sink);
+      case Step::Kind::kHashJoin:
+        return RunHashJoin(g, i, row, sink);
+      case Step::Kind::kPath:
+        return RunPath(g, i, row, sink);
+      case Step::Kind::kFilter:
+        return !EvalFilter(*st.filter, row) || Run(g, i + 1, row, sink);
+      case Step::Kind::kOptional: {
+        bool found = false;
+        bool go = Run(*st.group, 0, row, [&](Row& r) {
+          found = true;
+          return Run(g, i + 1, r, sink);
+        });
+        if (!go) return false;
+        return found || Run(g, i + 1, row, sink);
+      }
+      case Step::Kind::kNot: {
+        bool found = false;
+        Run(*st.group, 0, row, [&](Row&) {
+          found = true;
+          return false;
+        });
+        if (!ctx_.status().ok()) return false;
+        return found || Run(g, i + 1, row, sink);
+      }
+      case Step::Kind::kSince: {
+        for (const Triple& t : row.matched) {
+          if (t.p != kNoTerm && ctx_.SupportedSince(t, st.since)) return Run(g, i + 1, row, sink);
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+ private:
+  // Values a slot may take given the row: a bound variable's value, kNoTerm
+  // for a free one, or the constant's alternatives.
+  static std::vector<TermId> Candidates(const Slot& s, const Row& row) {
+    if (s.is_var()) return {row.vars[s.var]};
+    return s.ids;
+  }
+
+  // Binds `value` into slot `s`; false when it contradicts the row.
+  static bool Bind(const Slot& s, TermId value, Row& row, std::vector<int>& undo) {
+    if (!s.is_var()) return true;
+    TermId& cur = row.vars[s.var];
+    if (cur == kNoTerm) {
+      cur = value;
+      undo.push_back(s.var);
+      return true;
+    }
+    return cur == value;
+  }
+
+  static void Undo(Row& row, std::vector<int>& undo) {
+    for (int v : undo) row.vars[v] = kNoTerm;
+    undo.clear();
+  }
+
+  bool Emit(const GroupPlan& g, size_t i, const BoundPattern& p, const Triple& t, Row& row,
+            const Sink& sink) {
+    std::vector<int> undo;
+    bool go = true;
+    if (Bind(p.s, t.s, row, undo) && Bind(p.o, t.o, row, undo)) {
+      Triple saved = row.matched[p.index];
+      row.matched[p.index] = t;
+      go = Run(g, i + 1, row, sink);
+      row.matched[p.index] = saved;
+    }
+    Undo(row, undo);
+    return go;
+  }
+
+  bool RunPattern(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
+    const BoundPattern& p = *g.steps[i].pattern;
+    for (TermId s : Candidates(p.s, row)) {
+      for (TermId pred : p.predicates) {
+        for (TermId o : Candidates(p.o, row)) {
+          auto cursor = ctx_.store().Scan(TriplePattern{s, pred, o});
+          for (; cursor->Valid(); cursor->Next()) {
+            if (!ctx_.Tick()) return false;
+            if (!Emit(g, i, p, cursor->triple(), row, sink)) return false;
+          }
+          if (!cursor->status().ok()) {
+            ctx_.Stop(cursor->status());
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  bool RunHashJoin(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
+    const Step& st = g.steps[i];
+    const BoundPattern& p = *st.pattern;
+    auto& table = tables_[&st];
+    if (!built_.count(&st)) {
+      built_.insert(&st);
+      for (TermId pred : p.predicates) {
+        auto cursor = ctx_.store().Scan(TriplePattern{kNoTerm, pred, kNoTerm});
+        for (; cursor->Valid(); cursor->Next()) {
+          if (!ctx_.Tick()) return false;
+          Triple t = cursor->triple();
+          table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
+        }
+        if (!cursor->status().ok()) {
+          ctx_.Stop(cursor->status());
+          return false;
+        }
+      }
+    }
+    for (TermId s : Candidates(p.s, row)) {
+      for (TermId o : Candidates(p.o, row)) {
+        auto it = table.find({st.s_bound ? s : kNoTerm, st.o_bound ? o : kNoTerm});
+        if (it == table.end()) continue;
+        for (const Triple& t : it->second) {
+          if (!Emit(g, i, p, t, row, sink)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // Nodes reachable from `start` over the pattern's predicates, in BFS order.
+  bool Reach(const BoundPattern& p, TermId start, bool forward, std::vector<TermId>* out) {
+    std::unordered_set<TermId> seen;
+    std::vector<TermId> frontier{start};
+    if (p.modifier == '*') {
+      out->push_back(start);
+      seen.insert(start);
+    }
+    for (int depth = 0; depth < kMaxPathDepth && !frontier.empty(); ++depth) {
+      std::vector<TermId> next;
+      for (TermId n : frontier) {
+        for (TermId pred : p.predicates) {
+          TriplePattern pat =
+              forward ? TriplePattern{n, pred, kNoTerm} : TriplePattern{kNoTerm, pred, n};
+          auto cursor = ctx_.store().Scan(pat);
+          for (; cursor->Valid(); cursor->Next()) {
+            if (!ctx_.Tick()) return false;
+            Triple t = cursor->triple();
+            TermId m = forward ? t.o : t.s;
+            if (seen.insert(m).second) {
+              out->push_back(m);
+              next.push_back(m);
+            }
+          }
+        }
+      }
+      frontier.swap(next);
+    }
+    return true;
+  }
+
+  bool RunPath(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
+    const BoundPattern& p = *g.steps[i].pattern;
+    std::vector<TermId> starts = Candidates(p.s, row);
+    bool forward = true;
+    if (starts.size() == 1 && starts[0] == kNoTerm) {
+      std::vector<TermId> ends = Candidates(p.o, row);
+      if (!(ends.size() == 1 && ends[0] == kNoTerm)) {
+        forward = false;
+        starts = ends;
+      } else {
+        std::set<TermId> subjects;
+        for (TermId pred : p.predicates) {
+          auto cursor = ctx_.store().Scan(TriplePattern{kNoTerm, pred, kNoTerm});
+          for (; cursor->Valid(); cursor->Next()) {
+            if (!ctx_.Tick()) return false;
+            subjects.insert(cursor->triple().s);
+            if (p.modifier == '*') subjects.insert(cursor->triple().o);
+          }
+        }
+        starts.assign(subjects.begin(), subjects.end());
+      }
+    }
+    for (TermId start : starts) {
+      std::vector<TermId> reached;
+      if (!Reach(p, start, forward, &reached)) return false;
+      for (TermId n : reached) {
+        Triple t = forward ? Triple{start, kNoTerm, n} : Triple{n, kNoTerm, start};
+        std::vector<int> undo;
+        bool go = true;
+        if (Bind(p.s, t.s, row, undo) && Bind(p.o, t.o, row, undo)) {
+          if (!p.s.is_var() && std::find(p.s.ids.begin(), p.s.ids.end(), t.s) == p.s.ids.end()) {
+          } else if (!p.o.is_var() &&
+                     std::find(p.o.ids.begin(), p.o.ids.end(), t.o) == p.o.ids.end()) {
+          } else {
+            go = Run(g, i + 1, row, sink);
+          }
+        }
+        Undo(row, undo);
+        if (!go) return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- filters -------------------------------------------------------------
+  struct Operand {
+    bool null = true;
+    TermId id = kNoTerm;
+    std::string text;
+    bool numeric = false;
+    double number = 0;
+  };
+
+  Operand Resolve(const query::Operand& o, const Row& row) {
+    Operand out;
+    if (o.var < 0) {
+      out.null = false;
+      out.text = o.text;
+      out.numeric = o.numeric || ParseNumber(o.text, &out.number);
+      if (o.numeric) out.number = o.number;
+      return out;
+    }
+    out.id = row.vars[o.var];
+    if (out.id == kNoTerm) return out;
+    out.null = false;
+    out.text = ctx_.Label(out.id);
+    out.numeric = ctx_.IsLiteral(out.id) && ParseNumber(out.text, &out.number);
+    return out;
+  }
+
+  bool Equal(const Operand& a, const Operand& b, const query::Operand& bdef) {
+    if (a.id != kNoTerm && (b.id == a.id || std::count(bdef.ids.begin(), bdef.ids.end(), a.id)))
+      return true;
+    if (a.id != kNoTerm && b.id != kNoTerm) return false;
+    if (a.numeric && b.numeric) return a.number == b.number;
+    return Lower(a.text) == Lower(b.text);
+  }
+
+  bool EvalComparison(const BoundComparison& c, const Row& row) {
+    Operand l = Resolve(c.lhs, row);
+    if (l.null) return false;
+    if (c.op == "in") {
+      for (const query::Operand& r : c.rhs) {
+        Operand rv = Resolve(r, row);
+        if (!rv.null && Equal(l, rv, r)) return true;
+      }
+      return false;
+    }
+    Operand r = Resolve(c.rhs[0], row);
+    if (r.null) return false;
+    if (c.op == "=") return Equal(l, r, c.rhs[0]);
+    if (c.op == "!=") return !Equal(l, r, c.rhs[0]);
+    if (c.op == "~") return Lower(l.text).find(Lower(r.text)) != std::string::npos;
+    int cmp;
+    if (l.numeric && r.numeric)
+      cmp = (l.number > r.number) - (l.number < r.number);
+    else
+      cmp = l.text.compare(r.text) > 0 ? 1 : (l.text.compare(r.text) < 0 ? -1 : 0);
+    if (c.op == "<") return cmp < 0;
+    if (c.op == ">") return cmp > 0;
+    if (c.op == "<=") return cmp <= 0;
+    return cmp >= 0;
+  }
+
+  bool EvalFilter(const BoundFilter& f, const Row& row) {
+    for (const auto& conj : f.any_of) {
+      bool all = true;
+      for (const BoundComparison& c : conj) {
+        if (!EvalComparison(c, row)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  ExecContext& ctx_;
+  std::unordered_map<const Step*,
+                     std::unordered_map<std::pair<TermId, TermId>, std::vector<Triple>, PairHash>>
+      tables_;
+  std::set<const Step*> built_;
+};
+
+// ---- the query's tail: project, aggregate, distinct, order, slice ----------
+struct OutRow {
+  std::vector<Value> cells;
+  std::vector<Value> keys;
+};
+
+class Collector {
+ public:
+  Collector(const BoundQuery& q, ExecContext& ctx) : q_(q), ctx_(ctx) {
+    if (!q.order_by.empty() && q.limit) k_ = static_cast<size_t>(*q.limit + q.skip.value_or(0));
+    auto type = ctx.store().FindTerm(Term::Iri(std::string(vocab::kRdfType)));
+    if (type.ok()) rdf_type_ = *type;
+  }
+
+  Value TermValue(TermId id) {
+    if (id == kNoTerm) return Value{};
+    return Value{Value::Kind::kText, ctx_.Label(id)};
+  }
+
+  bool Less(const OutRow& a, const OutRow& b) const {
+    for (size_t i = 0; i < q_.order_by.size(); ++i) {
+      int c = CompareValues(a.keys[i], b.keys[i]);
+      if (q_.order_by[i].descending) c = -c;
+      if (c != 0) return c < 0;
+    }
+    // Ties keep a fixed order whatever order the rows came in.
+    for (size_t i = 0; i < a.cells.size() && i < b.cells.size(); ++i) {
+      int c = CompareValues(a.cells[i], b.cells[i]);
+      if (c != 0) return c < 0;
+    }
+    return false;
+  }
+
+  bool Add(OutRow row) {
+    if (k_ > 0) {
+      auto less = [this](const OutRow& a, const OutRow& b) { return Less(a, b); };
+      if (heap_.size() < k_) {
+        heap_.push_back(std::move(row));
+        std::push_heap(heap_.begin(), heap_.end(), less);
+      } else if (Less(row, heap_.front())) {
+        std::pop_heap(heap_.begin(), heap_.end(), less);
+        heap_.back() = std::move(row);
+        std::push_heap(heap_.begin(), heap_.end(), less);
+      }
+      return true;
+    }
+    if (q_.order_by.empty()) {
+      if (skipped_ < static_cast<uint64_t>(q_.skip.value_or(0))) {
+        ++skipped_;
+        return true;
+      }
+      if (q_.limit && rows_.size() >= static_cast<size_t>(*q_.limit)) return false;
+    }
+    uint64_t max = ctx_.options().max_rows;
+    if (max > 0 && rows_.size() >= max) {
+      ctx_.Stop(Status::Cancelled("query stopped at " + std::to_string(max) +
+                                  " rows (--max-rows); add a limit or raise --max-rows"));
+      return false;
+    }
+    rows_.push_back(std::move(row));
+    return !(q_.order_by.empty() && q_.limit && rows_.size() >= static_cast<size_t>(*q_.limit));
+  }
+
+  // A solution row of a query without aggregates.
+  bool AddSolution(const Row& row) {
+    std::vector<TermId> key;
+    for (const BoundProjection& p : q_.projections) key.push_back(row.vars[p.var]);
+    if (q_.distinct && !seen_.insert(key).second) return true;
+    OutRow out;
+    for (TermId id : key) out.cells.push_back(TermValue(id));
+    if (ctx_.options().evidence) {
+      std::string doc, sentence;
+      std::string since = q_.body.since.value_or("");
+      for (const Triple& t : row.matched) {
+        if (t.p == kNoTerm || t.p == rdf_type_) continue;
+        if (ctx_.FirstEvidence(t, since, &doc, &sentence)) break;
+      }
+      out.cells.push_back(Value{doc.empty() ? Value::Kind::kNull : Value::Kind::kText, doc});
+      out.cells.push_back(
+          Value{sentence.empty() ? Value::Kind::kNull : Value::Kind::kText, sentence});
+    }
+    for (const BoundOrderKey& k : q_.order_by)
+      out.keys.push_back(k.projection >= 0 ? out.cells[k.projection] : TermValue(row.vars[k.var]));
+    return Add(std::move(out));
+  }
+
+  struct Accumulator {
+    uint64_t count = 0;
+    std::unordered_set<TermId> distinct;
+    std::optional<Value> best;
+    double sum = 0;
+    uint64_t numbers = 0;
+  };
+
+  bool AddToGroup(const Row& row) {
+    std::vector<TermId> key;
+    for (int v : q_.group_by) key.push_back(row.vars[v]);
+    auto it = groups_.find(key);
+    if (it == groups_.end()) {
+      if (groups_.size() >= std::max<uint64_t>(ctx_.options().max_rows, 1) &&
+          ctx_.options().max_rows > 0) {
+        ctx_.Stop(Status::Cancelled("query stopped at " + std::to_string(groups_.size()) +
+                                    " groups (--max-rows)"));
+        return false;
+      }
+      it = groups_.emplace(key, std::vector<Accumulator>(q_.projections.size())).first;
+      group_order_.push_back(key);
+    }
+    for (size_t i = 0; i < q_.projections.size(); ++i) {
+      const BoundProjection& p = q_.projections[i];
+      if (p.aggregate.empty()) continue;
+      Accumulator& acc = it->second[i];
+      TermId id = p.var >= 0 ? row.vars[p.var] : kNoTerm;
+      if (p.var >= 0 && id == kNoTerm) continue;
+      if (p.distinct && !acc.distinct.insert(id).second) continue;
+      ++acc.count;
+      if (p.aggregate == "min" || p.aggregate == "max") {
+        Value v = TermValue(id);
+        if (!acc.best || (p.aggregate == "min" ? CompareValues(v, *acc.best) < 0
+                                               : CompareValues(v, *acc.best) > 0))
+          acc.best = v;
+      } else if (p.aggregate == "sum" || p.aggregate == "avg") {
+        double x;
+        if (ParseNumber(ctx_.Label(id), &x)) {
+          acc.sum += x;
+          ++acc.numbers;
+        }
+      }
+    }
+    return true;
+  }
+
+  void FinishGroups() {
+    if (groups_.empty() && q_.group_by.empty()) {
+      group_order_.push_back({});
+      groups_.emplace(std::vector<TermId>{}, std::vector<Accumulator>(q_.projections.size()));
+    }
+    for (const auto& key : group_order_) {
+      const auto& accs = groups_[key];
+      OutRow out;
+      for (size_t i = 0; i < q_.projections.size(); ++i) {
+        const BoundProjection& p = q_.projections[i];
+        if (p.aggregate.empty()) {
+          size_t pos =
+              std::find(q_.group_by.begin(), q_.group_by.end(), p.var) - q_.group_by.begin();
+          out.cells.push_back(TermValue(key[pos]));
+        } else if (p.aggregate == "count") {
+          out.cells.push_back(Value{Value::Kind::kNumber, std::to_string(accs[i].count)});
+        } else if (p.aggregate == "min" || p.aggregate == "max") {
+          out.cells.push_back(accs[i].best.value_or(Value{}));
+        } else {
+          double v = p.aggregate == "sum" ? accs[i].sum
+                                          : (accs[i].numbers ? accs[i].sum / accs[i].numbers : 0);
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%g", v);
+          out.cells.push_back(Value{Value::Kind::kNumber, buf});
+        }
+      }
+      for (const BoundOrderKey& k : q_.order_by) out.keys.push_back(out.cells[k.projection]);
+      if (!Add(std::move(out))) break;
+    }
+  }
+
+  ResultSet Finish() {
+    ResultSet rs;
+    for (const BoundProjection& p : q_.projections) rs.columns.push_back(p.column);
+    if (ctx_.options().evidence && !q_.aggregated) {
+      rs.columns.push_back("document");
+      rs.columns.push_back("sentence");
+    }
+    std::vector<OutRow> rows = k_ > 0 ? std::move(heap_) : std::move(rows_);
+    if (!q_.order_by.empty()) {
+      std::stable_sort(rows.begin(), rows.end(),
+                       [this](const OutRow& a, const OutRow& b) { return Less(a, b); });
+      size_t skip = static_cast<size_t>(q_.skip.value_or(0));
+      size_t begin = std::min(skip, rows.size());
+      size_t end =
+          q_.limit ? std::min(rows.size(), begin + static_cast<size_t>(*q_.limit)) : rows.size();
+      rows = std::vector<OutRow>(std::make_move_iterator(rows.begin() + begin),
+                                 std::make_move_iterator(rows.begin() + end));
+    }
+    for (OutRow& r : rows) rs.rows.push_back(std::move(r.cells));
+    return rs;
+  }
+
+ private:
+  const BoundQuery& q_;
+  ExecContext& ctx_;
+  size_t k_ = 0;
+  uint64_t skipped_ = 0;
+  TermId rdf_type_ = kNoTerm;
+  std::vector<OutRow> heap_, rows_;
+  std::unordered_set<std::vector<TermId>, VecHash> seen_;
+  std::unordered_map<std::vector<TermId>, std::vector<Accumulator>, VecHash> groups_;
+  std::vector<std::vector<TermId>> group_order_;
+};
+
+// count PATTERN over one plain pattern: the store counts, nothing is scanned here.
+std::optional<Result<uint64_t>> FastCount(const BoundQuery& q, const Store& store) {
+  const BoundGroup& g = q.body;
+  if (g.patterns.size() != 1 || !g.filters.empty() || !g.optionals.empty() || !g.nots.empty() ||
+      g.since)
+    return std::nullopt;
+  const BoundPattern& p = g.patterns[0];
+  if (p.modifier || (p.s.is_var() && p.o.is_var() && p.s.var == p.o.var)) return std::nullopt;
+  std::vector<TermId> ss = p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids;
+  std::vector<TermId> os = p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids;
+  uint64_t total = 0;
+  for (TermId s : ss)
+    for (TermId pred : p.predicates)
+      for (TermId o : os) {
+        auto n = store.Count(TriplePattern{s, pred, o});
+        if (!n.ok()) return Result<uint64_t>(n.status());
+        total += *n;
+      }
+  return Result<uint64_t>(total);
+}
+
+}  // namespace
+
+Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const QueryOptions& options) {
+  const BoundQuery& q = *plan.query;
+  ExecContext ctx(store, options);
+  if (plan.body.has_cross_product)
+    ctx.timeout_hint = ": it joins patterns that share no variable (a cartesian product)";
+  Row row;
+  row.vars.assign(q.var_names.size(), kNoTerm);
+  row.matched.assign(static_cast<size_t>(q.pattern_count), Triple{});
+  Pipeline pipeline(ctx);
+  if (q.kind == ast::Query::Kind::kCount) {
+    uint64_t n = 0;
+    if (auto fast = FastCount(q, store)) {
+      if (!fast->ok()) return fast->status();
+      n = **fast;
+    } else {
+      pipeline.Run(plan.body, 0, row, [&](Row&) {
+        ++n;
+        return true;
+      });
+      if (!ctx.status().ok()) return ctx.status();
+    }
+    ResultSet rs;
+    rs.columns = {"count"};
+    rs.rows.push_back({Value{Value::Kind::kNumber, std::to_string(n)}});
+    return rs;
+  }
+  Collector collector(q, ctx);
+  if (q.aggregated) {
+    pipeline.Run(plan.body, 0, row, [&](Row& r) { return collector.AddToGroup(r); });
+    if (!ctx.status().ok()) return ctx.status();
+    collector.FinishGroups();
+  } else {
+    pipeline.Run(plan.body, 0, row, [&](Row& r) { return collector.AddSolution(r); });
+  }
+  if (!ctx.status().ok()) return ctx.status();
+  return collector.Finish();
+}
+
+}  // namespace kg::query
