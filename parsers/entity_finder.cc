@@ -38,7 +38,8 @@ std::string Surface(std::string_view text, const std::vector<Token>& toks, size_
 }
 
 // End (exclusive) of a run of name words with connectors inside, from i.
-size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10) {
+// `tight` allows only "and"/"&" inside (the X of "Ministry of X").
+size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10, bool tight = false) {
   size_t j = i, end = i;
   while (j < toks.size() && j - i < max_len) {
     const Token& t = toks[j];
@@ -52,7 +53,8 @@ size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10) {
       ++j;
       continue;
     }
-    if (IsConnector(t) && end == j && j + 1 < toks.size()) {
+    if ((tight ? (t.folded == "and" || t.folded == "&") : IsConnector(t)) && end == j &&
+        j + 1 < toks.size()) {
       ++j;
       continue;
     }
@@ -191,7 +193,10 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     size_t k = i + 5;
     if (at(k) == "/" && k + 1 < toks.size() && toks[k + 1].digit) {
       c.len = k + 2 - i;
-      c.label = Surface(text, toks, i, k + 2);
+      std::string kind = t.folded;
+      kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
+      c.label = kind + " (" + Surface(text, toks, i + 2, i + 3) + ") " +
+                Surface(text, toks, i + 4, k + 2);
       c.type = EntityType::kPolicy;
       c.rule = "pattern:eu_act";
       return c;
@@ -205,7 +210,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       at(i + 1) == "of") {
     size_t k = i + 2;
     if (at(k) == "the") ++k;
-    size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8) : k;
+    size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8, true) : k;
     if (end > k) {
       c.len = end - i;
       c.label = Surface(text, toks, i, end);
@@ -214,6 +219,38 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       return c;
     }
   }
+  // "Senate Bill No. 53", "SENATE BILL 24-205", "House Bill 1234"
+  if ((t.folded == "senate" || t.folded == "house" || t.folded == "assembly") &&
+      at(i + 1) == "bill") {
+    size_t k = i + 2;
+    if (at(k) == "no" && at(k + 1) == ".") k += 2;
+    if (k < toks.size() && toks[k].digit) {
+      std::string num = toks[k].folded;
+      ++k;
+      if (at(k) == "-" && k + 1 < toks.size() && toks[k + 1].digit)
+        num += "-" + toks[k + 1].folded, k += 2;
+      c.len = k - i;
+      c.label = std::string(t.folded == "senate"  ? "Senate"
+                            : t.folded == "house" ? "House"
+                                                  : "Assembly") +
+                " Bill " + num;
+      c.type = EntityType::kPolicy;
+      c.rule = "pattern:bill";
+      return c;
+    }
+  }
+  // "Public Law 117-167"
+  if (t.folded == "public" && at(i + 1) == "law" && i + 2 < toks.size() && toks[i + 2].digit) {
+    size_t k = i + 3;
+    if (at(k) == "-" && k + 1 < toks.size() && toks[k + 1].digit) k += 2;
+    c.len = k - i;
+    c.label = Surface(text, toks, i, k);
+    c.type = EntityType::kPolicy;
+    c.rule = "pattern:public_law";
+    return c;
+  }
+  // A name starts with a word, not a bare number ("1237 of Public Law").
+  if (t.digit && std::all_of(t.folded.begin(), t.folded.end(), ::isdigit)) return c;
   size_t end = NameRun(toks, i);
   if (end == i) return c;
   // The longest prefix of the run ending in a head noun types it.
@@ -303,9 +340,9 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
 int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
   std::vector<Token> toks;
   Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks);
-  for (size_t i = 0; i < toks.size(); ++i) {
+  for (size_t i = 0; i < toks.size() && i < 4; ++i) {
     Candidate c = FromPattern(title, toks, i, false);
-    if (c.len && c.type == EntityType::kPolicy) {
+    if (c.len && c.type == EntityType::kPolicy && c.rule != "pattern:public_law") {
       int id = state->Intern(c.label, c.type, -1);
       std::string rest = CollapseSpace(title.substr(toks[i + c.len - 1].end));
       while (!rest.empty() && (rest[0] == ':' || rest[0] == '-' || rest[0] == ' '))
@@ -315,7 +352,21 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
       if (!rest.empty() && rest.size() < 200) state->entities[id].aliases.push_back(rest);
       return id;
     }
-    if (i > 3) break;
+  }
+  return -1;
+}
+
+int EntityFinder::ShortTitle(std::string_view text, DocState* state) const {
+  // "This Act may be cited as the “CHIPS and Science Act of 2022”."
+  size_t at = text.find("may be cited as");
+  if (at == std::string_view::npos || at > 200000) return -1;
+  size_t end = std::min(text.size(), at + 300);
+  std::vector<Token> toks;
+  Tokenize(text, static_cast<uint32_t>(at), static_cast<uint32_t>(end), &toks);
+  for (size_t i = 4; i < toks.size() && i < 10; ++i) {
+    Candidate c = FromPattern(text, toks, i, false);
+    if (!c.len) c = FromLexicon(text, toks, i);
+    if (c.len && c.type == EntityType::kPolicy) return state->Intern(c.label, c.type, c.lex_id);
   }
   return -1;
 }
@@ -388,6 +439,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       }
     }
     if (m.entity >= 0) {
+      m.named = m.reference || m.rule != "lexicon" || toks[m.first].cap || toks[m.first].all_caps;
       company_cue = false;
       DocEntity& de = st->entities[m.entity];
       ++de.mentions;

@@ -35,6 +35,7 @@ struct Mention {
   EntityType type = EntityType::kTechnology;
   bool demonym = false;    // "Chinese" standing for China
   bool reference = false;  // "the country", "this order"
+  bool named = false;      // written as a name: capitalised, a pattern or a reference
   std::string rule;        // how it was found ("lexicon", "pattern:act", ...)
 };
 
@@ -61,6 +62,8 @@ class EntityFinder {
   // The policy a title names ("Executive Order 13959: ..." -> Executive Order
   // 13959), or -1; interned in `state`.
   int TitlePolicy(std::string_view title, DocState* state) const;
+  // The short title a law gives itself ("This Act may be cited as the X"), or -1.
+  int ShortTitle(std::string_view text, DocState* state) const;
 
  private:
   struct Candidate {

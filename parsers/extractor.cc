@@ -79,7 +79,21 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
   const std::string& text = doc.text;
   EntityFinder finder(res_.lexicon);
   DocState st;
-  st.doc_policy = finder.TitlePolicy(doc.info.title, &st);
+  st.doc_policy = finder.ShortTitle(text, &st);
+  if (st.doc_policy < 0) st.doc_policy = finder.TitlePolicy(doc.info.title, &st);
+  if (st.doc_policy < 0) {
+    // The first lines of a law or regulation often name it ("REGULATION (EU) 2024/1689 OF ...").
+    size_t pos = 0;
+    for (int line = 0; line < 6 && pos < text.size() && st.doc_policy < 0; ++line) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      if (nl > pos)
+        st.doc_policy = finder.TitlePolicy(std::string_view(text).substr(pos, nl - pos), &st);
+      if (CollapseSpace(std::string_view(text).substr(pos, nl - pos)).empty()) --line;
+      pos = nl + 1;
+      if (pos > 4000) break;
+    }
+  }
   auto spans = Chunk(text, SplitSentences(text));
   x.sentences = spans.size();
   std::vector<SentenceData> sents(spans.size());
@@ -150,7 +164,8 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       if (m.type != EntityType::kCompany && m.type != EntityType::kInstitute) continue;
       for (uint32_t k = m.first; k < m.last; ++k) {
         std::vector<const TrieEntry*> hits;
-        if (res_.lexicon.trie().LongestMatch(sd.toks, k, text, &hits) != 1) continue;
+        std::vector<Token> one{sd.toks[k]};
+        if (res_.lexicon.trie().LongestMatch(one, 0, text, &hits) != 1) continue;
         for (auto* h : hits) {
           if (!h->demonym) continue;
           const LexEntity& c = res_.lexicon.entity(h->entity);

@@ -36,6 +36,8 @@ class SentenceMatcher {
     for (size_t i = 0; i < toks.size();) {
       if (m < mentions.size() && mentions[m].first == i) {
         items_.push_back({-1, static_cast<int>(m)});
+        for (uint32_t k = mentions[m].first; k < mentions[m].last; ++k)
+          words_.insert(toks[k].folded);
         i = mentions[m].last;
         ++m;
       } else {
@@ -69,6 +71,7 @@ class SentenceMatcher {
     if (pos >= items_.size() || items_[pos].mention < 0) return false;
     const Mention& m = mentions_[items_[pos].mention];
     if (m.demonym) return n.demonym;
+    if (n.named_policy && m.type == EntityType::kPolicy && m.named) return true;
     return (n.type_mask >> static_cast<int>(m.type)) & 1u;
   }
 
@@ -83,11 +86,26 @@ class SentenceMatcher {
   bool Node(const PatternNode& n, size_t pos, const Cont& next) {
     switch (n.kind) {
       case Kind::kWords: {
-        for (size_t j = 0; j < n.words.size(); ++j) {
-          const std::string* w = WordAt(pos + j);
-          if (!w || *w != n.words[j]) return false;
+        // Words match tokens; an entity whose own words are exactly the next
+        // words of the literal matches too ("tariffs on" over [Tariffs] "on").
+        size_t p = pos, j = 0;
+        while (j < n.words.size()) {
+          if (p >= items_.size()) return false;
+          const Item& it = items_[p];
+          if (it.token >= 0) {
+            if (toks_[it.token].folded != n.words[j]) return false;
+            ++j;
+          } else {
+            const Mention& m = mentions_[it.mention];
+            size_t len = m.last - m.first;
+            if (j + len > n.words.size()) return false;
+            for (size_t k = 0; k < len; ++k)
+              if (toks_[m.first + k].folded != n.words[j + k]) return false;
+            j += len;
+          }
+          ++p;
         }
-        return next(pos + n.words.size());
+        return next(p);
       }
       case Kind::kGap: {
         for (size_t len = 0; len <= n.max_gap && pos + len <= items_.size(); ++len) {

@@ -91,6 +91,8 @@ class Compiler {
     for (const auto& t : s.types) {
       if (t == "Demonym") {
         node->demonym = true;
+      } else if (t == "NamedPolicy") {
+        node->named_policy = true;
       } else if (t == "Actor") {
         for (int i = 0; i < kNumEntityTypes; ++i)
           if (IsActor(static_cast<EntityType>(i))) node->type_mask |= 1u << i;
@@ -99,8 +101,8 @@ class Compiler {
       } else if (auto type = ParseType(t)) {
         node->type_mask |= 1u << static_cast<int>(*type);
       } else {
-        return Error(
-            s, "unknown entity type " + t + " (expected a schema type, Actor, Any or Demonym)");
+        return Error(s, "unknown entity type " + t +
+                            " (expected a schema type, Actor, Any, NamedPolicy or Demonym)");
       }
     }
     auto it = std::find(vars_.begin(), vars_.end(), s.name);

@@ -22,8 +22,9 @@ struct PatternNode {
   Kind kind = Kind::kWords;
   bool optional = false;
   // kSlot
-  uint32_t type_mask = 0;  // bit per EntityType
-  bool demonym = false;    // accepts nationality adjectives ("Chinese")
+  uint32_t type_mask = 0;     // bit per EntityType
+  bool demonym = false;       // accepts nationality adjectives ("Chinese")
+  bool named_policy = false;  // accepts Policy mentions written as names
   bool list = false;
   int var = 0;
   // kWords: folded tokens matched in sequence
