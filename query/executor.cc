@@ -573,6 +573,14 @@ std::optional<Result<uint64_t>> FastCount(const BoundQuery& q, const Store& stor
 
 }  // namespace
 
+// The triples behind one solution, for QueryOptions::matched_triples.
+static void RecordMatched(const Row& row, const QueryOptions& options) {
+  if (!options.matched_triples) return;
+  for (const Triple& t : row.matched) {
+    if (t.p != kNoTerm) options.matched_triples->push_back(t);
+  }
+}
+
 Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const QueryOptions& options) {
   const BoundQuery& q = *plan.query;
   ExecContext ctx(store, options);
@@ -588,7 +596,8 @@ Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const Query
       if (!fast->ok()) return fast->status();
       n = **fast;
     } else {
-      pipeline.Run(plan.body, 0, row, [&](Row&) {
+      pipeline.Run(plan.body, 0, row, [&](Row& r) {
+        RecordMatched(r, options);
         ++n;
         return true;
       });
@@ -601,11 +610,17 @@ Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const Query
   }
   Collector collector(q, ctx);
   if (q.aggregated) {
-    pipeline.Run(plan.body, 0, row, [&](Row& r) { return collector.AddToGroup(r); });
+    pipeline.Run(plan.body, 0, row, [&](Row& r) {
+      RecordMatched(r, options);
+      return collector.AddToGroup(r);
+    });
     if (!ctx.status().ok()) return ctx.status();
     collector.FinishGroups();
   } else {
-    pipeline.Run(plan.body, 0, row, [&](Row& r) { return collector.AddSolution(r); });
+    pipeline.Run(plan.body, 0, row, [&](Row& r) {
+      RecordMatched(r, options);
+      return collector.AddSolution(r);
+    });
   }
   if (!ctx.status().ok()) return ctx.status();
   return collector.Finish();

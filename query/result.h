@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "kg/term.h"
+
 namespace kg::query {
 
 struct QueryOptions {
@@ -15,6 +17,9 @@ struct QueryOptions {
   bool evidence = false;        // add document and sentence columns
   // Set from another thread (or a signal handler) to stop the running query.
   const std::atomic<bool>* cancel = nullptr;
+  // When set, every stored triple a pattern matched for a solution is
+  // appended here (kg export --query); path patterns add none.
+  std::vector<Triple>* matched_triples = nullptr;
 };
 
 struct Value {

@@ -72,9 +72,7 @@ int RunExport(const ExportArgs& args, GlobalOptions& g) {
   build.progress = reading.Callback();
   Result<exporting::ExportGraph> graph = Status::Internal("no graph built");
   if (!args.query.empty()) {
-    Result<std::vector<Triple>> triples = exporting::QueryTriples(*store, args.query);
-    if (!triples.ok()) return Fail(triples.status());
-    graph = exporting::BuildFromTriples(*store, *triples, build);
+    graph = exporting::BuildFromQuery(*store, args.query, build);
   } else if (!args.around.empty()) {
     graph = exporting::BuildAround(*store, args.around, args.depth, build);
   } else {
