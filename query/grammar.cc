@@ -1,5 +1,8 @@
 #include "query/grammar.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "query/grammar_def.h"
 
 namespace kg::query::grammar {
@@ -35,7 +38,13 @@ std::variant<ast::Query, SyntaxError> ParseQuery(std::string_view text, size_t b
       return SyntaxError{pos, "',', a clause (group by, order by, limit, offset) or ';'"};
     }
   } catch (const x3::expectation_failure<iterator_type>& e) {
-    size_t pos = SkipBlanks(text, static_cast<size_t>(e.where() - begin));
+    size_t where = static_cast<size_t>(e.where() - begin);
+    size_t pos = SkipBlanks(text, where);
+    // At the end of the text, point just past the last token, on its line.
+    if (pos == text.size()) {
+      pos = std::min(where, text.size());
+      while (pos > 0 && std::isspace(static_cast<unsigned char>(text[pos - 1]))) --pos;
+    }
     return SyntaxError{pos, e.which()};
   }
   return q;

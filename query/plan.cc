@@ -42,7 +42,10 @@ class Planner {
       double best_cost = -1;
       bool best_connected = false;
       for (size_t i = 0; i < left.size(); ++i) {
-        bool connected = IsBound(left[i]->s, bound) || IsBound(left[i]->o, bound) ||
+        // Joined through a variable bound earlier; a constant alone does not
+        // connect a pattern to the rows before it.
+        auto shares = [&](const Slot& slot) { return slot.is_var() && bound.count(slot.var) > 0; };
+        bool connected = shares(left[i]->s) || shares(left[i]->o) ||
                          (!left[i]->s.is_var() && !left[i]->o.is_var()) || first;
         KG_ASSIGN_OR_RETURN(double cost, Fanout(*left[i], bound));
         if (best_cost < 0 || (connected && !best_connected) ||
