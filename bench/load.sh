@@ -48,17 +48,19 @@ measure() {
 
 results=$work/load-results.md
 {
-  echo "| data | tool | triples | wall s | CPU s | triples/s | bytes/triple | peak RSS MB |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  echo "| data | tool | triples | wall s | CPU s | triples/s (wall) | triples/CPU-s | bytes/triple | peak RSS MB |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$results"
 ratios=()
 
 row() {  # data tool triples bytes
-  local rate bpt="-"
+  local rate cpu_rate bpt="-"
   rate=$(awk "BEGIN { printf \"%d\", $3 / ($wall > 0 ? $wall : 0.01) }")
+  cpu_rate=$(awk "BEGIN { printf \"%d\", $3 / ($cpu > 0 ? $cpu : 0.01) }")
   [ "$4" != "-" ] && bpt=$(awk "BEGIN { printf \"%.1f\", $4 / $3 }")
-  echo "| $1 | $2 | $3 | $wall | $cpu | $rate | $bpt | $rss_mb |" >>"$results"
+  echo "| $1 | $2 | $3 | $wall | $cpu | $rate | $cpu_rate | $bpt | $rss_mb |" >>"$results"
   eval "rate_${2//[^a-z]/}=$rate"
+  eval "cpurate_${2//[^a-z]/}=$cpu_rate"
 }
 
 for d in "${datasets[@]}"; do
@@ -91,7 +93,7 @@ SQL
   row "$d" sqlite "$n" "$(stat -c %s "$work/sqlite.db")"
 
   ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
-  ratios+=("$d: kg/oxigraph load rate $(ratio "$rate_kg" "$rate_oxigraph")x, kg/sqlite $(ratio "$rate_kg" "$rate_sqlite")x, kg/rapper-parse $(ratio "$rate_kg" "$rate_rapperparseonly")x; kg peak RSS $kg_rss MB")
+  ratios+=("$d: kg/oxigraph load rate $(ratio "$rate_kg" "$rate_oxigraph")x wall, $(ratio "$cpurate_kg" "$cpurate_oxigraph")x per CPU-second; kg/sqlite $(ratio "$rate_kg" "$rate_sqlite")x wall, $(ratio "$cpurate_kg" "$cpurate_sqlite")x CPU; kg/rapper-parse $(ratio "$rate_kg" "$rate_rapperparseonly")x wall, $(ratio "$cpurate_kg" "$cpurate_rapperparseonly")x CPU; kg peak RSS $kg_rss MB")
 done
 rm -rf "$work/kg.db" "$work/sqlite.db"
 

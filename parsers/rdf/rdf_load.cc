@@ -1,6 +1,11 @@
 #include "parsers/rdf/rdf_load.h"
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 namespace kg::rdf {
 namespace {
@@ -22,6 +27,87 @@ std::string ScopeTag(std::string_view doc_id) {
   tag += '_';
   return tag;
 }
+
+// Parses on a second thread and hands over batches of quads, so reading,
+// gunzip and parsing overlap the store's work on the caller's thread.
+class QuadPipe {
+ public:
+  struct Batch {
+    std::vector<Quad> quads = std::vector<Quad>(kBatch);
+    size_t size = 0;
+  };
+
+  explicit QuadPipe(Reader* reader) : reader_(reader) {
+    for (int i = 0; i < kBatches; ++i) free_.push_back(std::make_unique<Batch>());
+    thread_ = std::thread([this] { Produce(); });
+  }
+  ~QuadPipe() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  // The next full batch, or null at the end of input or on a parse error
+  // (then reader->status() says which; read it only after Next returned null).
+  std::unique_ptr<Batch> Next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !full_.empty() || done_; });
+    if (full_.empty()) return nullptr;
+    auto b = std::move(full_.front());
+    full_.pop_front();
+    return b;
+  }
+  void Recycle(std::unique_ptr<Batch> b) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      free_.push_back(std::move(b));
+    }
+    cv_.notify_all();
+  }
+  uint64_t bytes_read() const { return bytes_.load(std::memory_order_relaxed); }
+
+ private:
+  static constexpr size_t kBatch = 4096;
+  static constexpr int kBatches = 4;
+
+  void Produce() {
+    for (;;) {
+      std::unique_ptr<Batch> b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return !free_.empty() || stop_; });
+        if (stop_) break;
+        b = std::move(free_.front());
+        free_.pop_front();
+      }
+      b->size = 0;
+      while (b->size < kBatch && reader_->Next(&b->quads[b->size])) ++b->size;
+      bytes_.store(reader_->source().bytes_read(), std::memory_order_relaxed);
+      bool last = b->size < kBatch;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (b->size > 0) full_.push_back(std::move(b));
+        if (last) done_ = true;
+      }
+      cv_.notify_all();
+      if (last) return;
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+  }
+
+  Reader* reader_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::unique_ptr<Batch>> free_, full_;
+  bool done_ = false;
+  bool stop_ = false;
+  std::atomic<uint64_t> bytes_{0};
+};
 
 }  // namespace
 
@@ -71,22 +157,29 @@ Result<LoadReport> LoadFile(Store& store, const std::string& path, const LoadOpt
   auto scoped = [&](Term& t) {
     if (t.kind == TermKind::kBlank) t.value.insert(0, scope);
   };
-  Quad q;
-  uint64_t n = 0;
-  while (reader->Next(&q)) {
-    scoped(q.s);
-    scoped(q.o);
-    if (q.graph) scoped(*q.graph);
-    // Dropping the loader without Finish() abandons everything added.
-    KG_RETURN_IF_ERROR(loader->Add(q.s, q.p, q.o, q.graph ? &*q.graph : nullptr));
-    if (++n % kProgressEvery == 0 && options.progress) {
-      options.progress(reader->source().bytes_read(), reader->source().total_bytes(), n);
+  uint64_t n = 0, next_progress = kProgressEvery;
+  const uint64_t total = reader->source().total_bytes();
+  {
+    QuadPipe pipe(reader.get());
+    while (auto batch = pipe.Next()) {
+      for (size_t i = 0; i < batch->size; ++i) {
+        Quad& q = batch->quads[i];
+        scoped(q.s);
+        scoped(q.o);
+        if (q.graph) scoped(*q.graph);
+        // Dropping the loader without Finish() abandons everything added.
+        KG_RETURN_IF_ERROR(loader->Add(q.s, q.p, q.o, q.graph ? &*q.graph : nullptr));
+      }
+      n += batch->size;
+      pipe.Recycle(std::move(batch));
+      if (n >= next_progress && options.progress) {
+        options.progress(pipe.bytes_read(), total, n);
+        next_progress = n + kProgressEvery;
+      }
     }
   }
   KG_RETURN_IF_ERROR(reader->status());
-  if (options.progress) {
-    options.progress(reader->source().bytes_read(), reader->source().total_bytes(), n);
-  }
+  if (options.progress) options.progress(reader->source().bytes_read(), total, n);
   KG_RETURN_IF_ERROR(loader->Finish());
   report.triples = n;
   return report;
