@@ -121,6 +121,8 @@ class Reader::Impl {
   }
 
   void StartLine(const char* ls, const char* le) {
+    // A UTF-8 byte order mark at the very start is tolerated, as most readers do.
+    if (r_->line_ == 0 && le - ls >= 3 && std::memcmp(ls, "\xEF\xBB\xBF", 3) == 0) ls += 3;
     p_ = line_start_ = ls;
     e_ = le;
     ++r_->line_;

@@ -111,6 +111,16 @@ TEST(RdfReaderTest, LineEndingsCommentsAndWhitespace) {
             "t.nt:2:27: unterminated string: missing closing '\"'");
 }
 
+TEST(RdfReaderTest, ToleratesALeadingByteOrderMarkOnly) {
+  auto q = Parse("\xEF\xBB\xBF<http://a/s> <http://a/p> <http://a/o> .\n");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].s.value, "http://a/s");
+  EXPECT_EQ(ParseError("<http://a/s> <http://a/p> <http://a/o> .\n\xEF\xBB\xBF<http://a/s> "
+                       "<http://a/p> <http://a/o> .\n")
+                .message(),
+            "t.nt:2:1: expected a subject (<IRI> or _:label), found '\xEF\xBB\xBF'");
+}
+
 TEST(RdfReaderTest, MissingFinalDotIsAnError) {
   EXPECT_EQ(ParseError("<http://a/s> <http://a/p> \"last\"").message(),
             "t.nt:1:33: expected '.' to end the statement, found the end of the line");
