@@ -121,10 +121,8 @@ int DocState::Intern(const std::string& label, EntityType type, int lex_id) {
 }
 
 bool EntityFinder::IsDemonymWord(const Token& t) const {
-  std::vector<Token> one{t};
-  std::vector<const TrieEntry*> hits;
-  if (lexicon_.trie().LongestMatch(one, 0, {}, &hits) != 1) return false;
-  for (auto* h : hits)
+  if (!t.word || !t.cap) return false;
+  for (const TrieEntry* h : lexicon_.trie().Single(t.folded))
     if (h->demonym && !h->exact_case) return true;
   return false;
 }
@@ -310,15 +308,17 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   // "Communist Chinese military company": a capitalised name that is not
   // only a nationality, then at most two lower-case words and a company noun.
   {
-    bool own_word = false;
-    for (size_t k = i; k < end; ++k)
-      if (!IsDemonymWord(toks[k]) && toks[k].word) own_word = true;
     size_t k = end, lower = 0;
     while (k < toks.size() && lower < 2 && toks[k].word && !toks[k].cap &&
            !IsCompanyNoun(toks[k].folded) && !IsConnector(toks[k]))
       ++k, ++lower;
-    if (own_word && i > 0 && k < toks.size() && IsCompanyNoun(toks[k].folded) && end - i <= 4 &&
-        IsDemonymWord(toks[end - 1])) {
+    auto own_word = [&] {
+      for (size_t w = i; w < end; ++w)
+        if (toks[w].word && !IsDemonymWord(toks[w])) return true;
+      return false;
+    };
+    if (i > 0 && k < toks.size() && IsCompanyNoun(toks[k].folded) && end - i <= 4 &&
+        IsDemonymWord(toks[end - 1]) && own_word()) {
       c.len = k + 1 - i;
       c.label = Surface(text, toks, i, k + 1);
       c.type = EntityType::kCompany;

@@ -163,10 +163,7 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       if (m.reference || m.demonym) continue;
       if (m.type != EntityType::kCompany && m.type != EntityType::kInstitute) continue;
       for (uint32_t k = m.first; k < m.last; ++k) {
-        std::vector<const TrieEntry*> hits;
-        std::vector<Token> one{sd.toks[k]};
-        if (res_.lexicon.trie().LongestMatch(one, 0, text, &hits) != 1) continue;
-        for (auto* h : hits) {
+        for (const TrieEntry* h : res_.lexicon.trie().Single(sd.toks[k].folded)) {
           if (!h->demonym) continue;
           const LexEntity& c = res_.lexicon.entity(h->entity);
           int country = st.Intern(c.label, c.type, static_cast<int>(h->entity));

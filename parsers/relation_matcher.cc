@@ -32,23 +32,56 @@ class SentenceMatcher {
  public:
   SentenceMatcher(const std::vector<Token>& toks, const std::vector<Mention>& mentions)
       : toks_(toks), mentions_(mentions) {
+    for (const auto& t : toks) signature_ |= 1ull << (t.hash & 63);
     size_t m = 0;
     for (size_t i = 0; i < toks.size();) {
       if (m < mentions.size() && mentions[m].first == i) {
         items_.push_back({-1, static_cast<int>(m)});
-        for (uint32_t k = mentions[m].first; k < mentions[m].last; ++k)
-          words_.insert(toks[k].folded);
+        const Mention& mm = mentions[m];
+        if (mm.demonym) {
+          has_demonym_ = true;
+        } else {
+          type_mask_ |= 1u << static_cast<int>(mm.type);
+          if (mm.type == EntityType::kPolicy && mm.named) has_named_policy_ = true;
+        }
         i = mentions[m].last;
         ++m;
       } else {
         items_.push_back({static_cast<int>(i), -1});
-        words_.insert(toks[i].folded);
         ++i;
       }
     }
   }
 
-  bool HasWord(const std::string& w) const { return words_.count(w) > 0; }
+  // A 64-bit signature of the sentence's words rules out most words at once;
+  // sentences are short, so the rest is a scan.
+  bool HasWord(const std::string& w) const {
+    uint32_t h = WordHash(w);
+    if (!(signature_ >> (h & 63) & 1u)) return false;
+    for (const auto& t : toks_)
+      if (t.hash == h && t.folded == w) return true;
+    return false;
+  }
+
+  // Whether some mention could fill a slot of this shape.
+  bool AnyAccepts(const PatternNode& n) const {
+    return (n.type_mask & type_mask_) != 0 || (n.demonym && has_demonym_) ||
+           (n.named_policy && has_named_policy_);
+  }
+
+  // Cheap test before a full match: a rule opening with a slot starts only
+  // at an entity that slot accepts; one opening with words, at the first word.
+  bool CanStart(const rules::CompiledRule& rule, size_t start) const {
+    const PatternNode& first = rule.pattern[0];
+    if (first.optional) return true;
+    if (first.kind == Kind::kSlot) return SlotAccepts(first, start);
+    if (first.kind == Kind::kWords) {
+      if (items_[start].token >= 0) return toks_[items_[start].token].folded == first.words[0];
+      const Mention& m = mentions_[items_[start].mention];
+      return toks_[m.first].folded == first.words[0];
+    }
+    return true;
+  }
   size_t size() const { return items_.size(); }
 
   // Tries `rule` at item `start`; on success fills bindings.
@@ -171,8 +204,11 @@ class SentenceMatcher {
   const std::vector<Token>& toks_;
   const std::vector<Mention>& mentions_;
   std::vector<Item> items_;
-  std::unordered_set<std::string> words_;
   std::vector<std::vector<int>> bindings_;
+  uint64_t signature_ = 0;
+  uint32_t type_mask_ = 0;  // types of the sentence's (non-adjective) mentions
+  bool has_demonym_ = false;
+  bool has_named_policy_ = false;
 };
 
 }  // namespace
@@ -187,11 +223,18 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
   std::vector<std::vector<int>> b;
   for (const auto& rule : rules_.rules()) {
     bool possible = true;
-    for (const auto& w : rule.required_words)
-      if (!sm.HasWord(w)) possible = false;
+    for (const auto& n : rule.pattern)
+      if (n.kind == Kind::kSlot && !n.optional && !sm.AnyAccepts(n)) possible = false;
+    for (size_t w = 0; possible && w < rule.required_words.size(); ++w)
+      if (!sm.HasWord(rule.required_words[w])) possible = false;
+    for (size_t a = 0; possible && a < rule.required_any.size(); ++a) {
+      bool any = false;
+      for (const auto& w : rule.required_any[a]) any = any || sm.HasWord(w);
+      possible = any;
+    }
     if (!possible) continue;
     for (size_t start = 0; start < sm.size(); ++start) {
-      if (!sm.MatchAt(rule, start, &b)) continue;
+      if (!sm.CanStart(rule, start) || !sm.MatchAt(rule, start, &b)) continue;
       for (const auto& h : rule.heads) {
         auto terms = [&](int var) -> std::vector<int> {
           if (var == rules::kDocVar)

@@ -7,6 +7,10 @@
 
 namespace kg::parsers {
 
+namespace {
+inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+}  // namespace
+
 size_t FindInvalidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
@@ -82,7 +86,7 @@ std::string FoldName(std::string_view name) {
     size_t used = FoldPunct(name, i, &c);
     if (used == 0) used = 1;
     i += used;
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (IsAsciiSpace(static_cast<unsigned char>(c))) {
       space = !out.empty();
       continue;
     }
@@ -101,7 +105,7 @@ std::string CollapseSpace(std::string_view text) {
   out.reserve(text.size());
   bool space = false;
   for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (IsAsciiSpace(static_cast<unsigned char>(c))) {
       space = !out.empty();
       continue;
     }

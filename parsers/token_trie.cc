@@ -65,3 +65,17 @@ size_t TokenTrie::LongestMatch(const std::vector<Token>& toks, size_t i, std::st
 }
 
 }  // namespace kg::parsers
+
+namespace kg::parsers {
+
+std::vector<const TrieEntry*> TokenTrie::Single(const std::string& folded) const {
+  std::vector<const TrieEntry*> out;
+  uint32_t id = TokenId(folded);
+  if (id == 0) return out;
+  auto e = edges_.find(id);
+  if (e == edges_.end() || terminal_[e->second] < 0) return out;
+  for (const auto& entry : entries_[terminal_[e->second]]) out.push_back(&entry);
+  return out;
+}
+
+}  // namespace kg::parsers

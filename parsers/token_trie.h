@@ -34,6 +34,9 @@ class TokenTrie {
   size_t LongestMatch(const std::vector<Token>& toks, size_t i, std::string_view text,
                       std::vector<const TrieEntry*>* out) const;
 
+  // Entries of the one-token alias `folded` (empty when none).
+  std::vector<const TrieEntry*> Single(const std::string& folded) const;
+
   size_t node_count() const { return terminal_.size(); }
 
  private:

@@ -69,7 +69,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
   bool space = true;
   while (i < end) {
     unsigned char c = text[i];
-    if (c < 0x80 && std::isspace(c)) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
       ++i;
       space = true;
       continue;
@@ -93,7 +93,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         if (d < 0x80) {
           if (std::islower(d)) lower_seen = true;
           if (std::isupper(d)) upper_seen = true;
-          t.folded.push_back(static_cast<char>(std::tolower(d)));
+          t.folded.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + 32 : d));
         } else {
           t.folded.append(text.substr(i, len));
           lower_seen = true;
@@ -116,6 +116,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       }
     }
     t.end = static_cast<uint32_t>(i);
+    t.hash = WordHash(t.folded);
     out->push_back(std::move(t));
   }
 }

@@ -17,12 +17,20 @@ namespace kg::parsers {
 struct Token {
   uint32_t begin = 0, end = 0;  // byte span in the document text
   std::string folded;
+  uint32_t hash = 0;      // WordHash(folded): cheap prefilters compare this first
   bool word = false;      // letters/digits, or "'s"
   bool cap = false;       // first letter upper case
   bool all_caps = false;  // every letter upper case, at least one letter
   bool digit = false;     // starts with a digit
   bool space_before = false;
 };
+
+// FNV-1a of a folded token.
+inline uint32_t WordHash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : w) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 // Appends the tokens of text[begin, end) to *out.
 void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);

@@ -131,9 +131,21 @@ class Compiler {
       if (*r.confidence <= 0 || *r.confidence > 1) return Error(r, "confidence must be in (0, 1]");
       out->confidence = static_cast<float>(*r.confidence);
     }
-    for (const auto& n : out->pattern)
-      if (n.kind == PatternNode::Kind::kWords && !n.optional)
-        out->required_words.push_back(n.words[0]);
+    for (const auto& n : out->pattern) {
+      if (n.optional) continue;
+      if (n.kind == PatternNode::Kind::kWords) out->required_words.push_back(n.words[0]);
+      if (n.kind != PatternNode::Kind::kAlternatives) continue;
+      std::vector<std::string> firsts;
+      bool all_words = true;
+      for (const auto& alt : n.alternatives) {
+        if (alt.empty() || alt[0].kind != PatternNode::Kind::kWords || alt[0].optional) {
+          all_words = false;
+          break;
+        }
+        firsts.push_back(alt[0].words[0]);
+      }
+      if (all_words && !firsts.empty()) out->required_any.push_back(std::move(firsts));
+    }
     return Status::OK();
   }
 

@@ -53,6 +53,8 @@ struct CompiledRule {
   int vars = 0;
   float confidence = 0.8f;
   std::vector<std::string> required_words;  // a sentence without one of these cannot match
+  // For each required group of alternatives, the words one of which must occur.
+  std::vector<std::vector<std::string>> required_any;
 };
 
 // The schema's predicates; rule heads may use only these.
