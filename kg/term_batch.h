@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "kg/rocks_store.h"
@@ -36,7 +35,14 @@ class TermBatch {
   size_t block_used_ = 0, block_size_ = 0;
   size_t bytes_ = 0;
   std::vector<std::string_view> terms_;
-  std::unordered_map<std::string_view, uint32_t> index_;
+  // Open addressing with linear probing: a slot holds a term's hash and its
+  // index + 1 (0 = empty). Comparing hashes first skips most memcmp calls.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = 0;
+  };
+  std::vector<Slot> slots_;
+  void Grow();
   std::string scratch_;
   int files_ = 0;
 };
