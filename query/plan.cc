@@ -22,9 +22,8 @@ class Planner {
       for (size_t i = 0; i < g.filters.size(); ++i) {
         if (filter_done[i]) continue;
         const BoundFilter& f = g.filters[i];
-        bool ready = std::all_of(f.vars.begin(), f.vars.end(), [&](int v) {
-          return bound.count(v) || !std::count(g.vars.begin(), g.vars.end(), v);
-        });
+        bool ready =
+            std::all_of(f.vars.begin(), f.vars.end(), [&](int v) { return bound.count(v) > 0; });
         if (!ready) continue;
         Step s;
         s.kind = Step::Kind::kFilter;
@@ -82,14 +81,6 @@ class Planner {
       plan.steps.push_back(std::move(s));
       place_filters();
     }
-    for (size_t i = 0; i < g.filters.size(); ++i) {
-      if (filter_done[i]) continue;
-      Step s;
-      s.kind = Step::Kind::kFilter;
-      s.filter = &g.filters[i];
-      s.estimate = rows;
-      plan.steps.push_back(std::move(s));
-    }
     for (const BoundGroup& o : g.optionals) {
       Step s;
       s.kind = Step::Kind::kOptional;
@@ -98,6 +89,15 @@ class Planner {
       s.estimate = rows;
       plan.steps.push_back(std::move(s));
       for (int v : o.vars) bound.insert(v);
+    }
+    // Filters on variables only an optional group binds run after it.
+    for (size_t i = 0; i < g.filters.size(); ++i) {
+      if (filter_done[i]) continue;
+      Step s;
+      s.kind = Step::Kind::kFilter;
+      s.filter = &g.filters[i];
+      s.estimate = rows;
+      plan.steps.push_back(std::move(s));
     }
     for (const BoundGroup& n : g.nots) {
       Step s;
