@@ -20,13 +20,17 @@ bool IsConnector(const Token& t) {
 // Capitalised function words that start sentences but never names.
 bool IsFunctionCap(const Token& t) {
   return In(t.folded,
-            {"the",   "this",    "that",  "these", "those", "a",       "an",      "in",
-             "on",    "at",      "by",    "for",   "of",    "to",      "from",    "with",
-             "and",   "or",      "but",   "if",    "as",    "it",      "its",     "we",
-             "our",   "they",    "their", "he",    "she",   "his",     "her",     "i",
-             "any",   "all",     "each",  "such",  "no",    "not",     "under",   "within",
-             "after", "before",  "when",  "where", "while", "there",   "here",    "through",
-             "also",  "section", "sec",   "title", "part",  "chapter", "article", "subsection"});
+            {"the",       "this",     "that",     "these",    "those",   "a",       "an",
+             "in",        "on",       "at",       "by",       "for",     "of",      "to",
+             "from",      "with",     "and",      "or",       "but",     "if",      "as",
+             "it",        "its",      "we",       "our",      "they",    "their",   "he",
+             "she",       "his",      "her",      "i",        "any",     "all",     "each",
+             "such",      "no",       "not",      "under",    "within",  "after",   "before",
+             "when",      "where",    "while",    "there",    "here",    "through", "also",
+             "section",   "sec",      "title",    "part",     "chapter", "article", "subsection",
+             "january",   "february", "march",    "april",    "june",    "july",    "august",
+             "september", "october",  "november", "december", "monday",  "tuesday", "wednesday",
+             "thursday",  "friday",   "saturday", "sunday"});
 }
 
 bool IsNameWord(const Token& t) {
@@ -327,7 +331,8 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
   }
   // "startup X", "the company X", "firms such as X".
-  if (after_company_cue && end - i <= 4) {
+  if (after_company_cue && NameRun(toks, i, 4, true) - i <= 4) {
+    end = NameRun(toks, i, 4, true);
     c.len = end - i;
     c.label = Surface(text, toks, i, end);
     c.type = EntityType::kCompany;
@@ -378,7 +383,9 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
   for (size_t i = 0; i < toks.size();) {
     Candidate lex = FromLexicon(text, toks, i);
     Candidate pat = FromPattern(text, toks, i, company_cue);
-    Candidate best = pat.len > lex.len ? pat : lex;
+    // A name the lexicon knows is not re-read as an unknown company.
+    Candidate best =
+        pat.len > lex.len && !(lex.len && pat.rule == "pattern:company_cue") ? pat : lex;
     // A lower-case common word from the lexicon ("chips") inside a longer
     // capitalised name loses to the name; otherwise the lexicon wins ties.
     Mention m;

@@ -43,8 +43,9 @@ Result<ast::File> Parse(std::string_view text, const std::string& source) {
                                   Near(it, end));
     }
   } catch (const x3::expectation_failure<const char*>& e) {
-    return Status::InvalidInput(Where(source, begin, e.where()) + "expected " + e.which() +
-                                ", found " + Near(e.where(), end));
+    std::string what = e.which() == "eoi" ? "rule or define" : e.which();
+    return Status::InvalidInput(Where(source, begin, e.where()) + "expected " + what + ", found " +
+                                Near(e.where(), end));
   }
   return file;
 }
