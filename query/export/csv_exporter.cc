@@ -45,7 +45,9 @@ Status WriteNodes(const ExportGraph& graph, std::ostream& out, ProgressTicker& t
 Status WriteEdges(const ExportGraph& graph, std::ostream& out, ProgressTicker& ticker) {
   TextSink s(out);
   s << ":START_ID,:END_ID,:TYPE,weight:long,documents:string[]\n";
-  for (const ExportEdge& e : graph.edges) {
+  for (size_t i = 0; i < graph.edges.size(); ++i) {
+    graph.PrefetchEnds(i);
+    const ExportEdge& e = graph.edges[i];
     s.Csv(graph.nodes[e.source].id);
     s << ',';
     s.Csv(graph.nodes[e.target].id);

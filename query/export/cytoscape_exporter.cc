@@ -1,4 +1,6 @@
 // Cytoscape.js elements JSON (also what networkx's cytoscape_graph reads).
+#include <charconv>
+
 #include "query/export/formats.h"
 #include "query/export/json_sink.h"
 #include "query/export/style.h"
@@ -6,8 +8,9 @@
 
 namespace kg::exporting {
 
-void WriteCytoscapeDocument(const ExportGraph& graph, JsonWriter& w, bool evidence,
+void WriteCytoscapeDocument(const ExportGraph& graph, JsonSink& sink, bool evidence,
                             const ExportOptions& options) {
+  JsonWriter w(sink.buffer());
   ProgressTicker ticker(options.progress, graph.nodes.size() + graph.edges.size());
   w.StartObject();
   w.Key("data");
@@ -50,6 +53,7 @@ void WriteCytoscapeDocument(const ExportGraph& graph, JsonWriter& w, bool eviden
     w.String(st.cy_shape.data(), static_cast<rapidjson::SizeType>(st.cy_shape.size()));
     w.EndObject();
     w.EndObject();
+    sink.MaybeFlush();
     ticker.Tick();
   }
   w.EndArray();
@@ -57,13 +61,15 @@ void WriteCytoscapeDocument(const ExportGraph& graph, JsonWriter& w, bool eviden
   w.StartArray();
   char id[24];
   for (size_t i = 0; i < graph.edges.size(); ++i) {
+    graph.PrefetchEnds(i);
     const ExportEdge& e = graph.edges[i];
     w.StartObject();
     w.Key("data");
     w.StartObject();
     w.Key("id");
-    int len = std::snprintf(id, sizeof id, "e%zu", i);
-    w.String(id, static_cast<rapidjson::SizeType>(len));
+    id[0] = 'e';
+    char* end = std::to_chars(id + 1, id + sizeof id, i).ptr;
+    w.String(id, static_cast<rapidjson::SizeType>(end - id));
     w.Key("source");
     JsonString(w, graph.nodes[e.source].id);
     w.Key("target");
@@ -89,6 +95,7 @@ void WriteCytoscapeDocument(const ExportGraph& graph, JsonWriter& w, bool eviden
     }
     w.EndObject();
     w.EndObject();
+    sink.MaybeFlush();
     ticker.Tick();
   }
   w.EndArray();
@@ -116,8 +123,7 @@ class CytoscapeExporter : public Exporter {
   explicit CytoscapeExporter(const ExportOptions& options) : options_(options) {}
   Status Write(const ExportGraph& graph, std::ostream& out) const override {
     JsonSink sink(out, /*html_safe=*/false);
-    JsonWriter w(sink);
-    WriteCytoscapeDocument(graph, w, /*evidence=*/false, options_);
+    WriteCytoscapeDocument(graph, sink, /*evidence=*/false, options_);
     sink.Raw("\n");
     return sink.Finish();
   }

@@ -14,7 +14,7 @@ class D3Exporter : public Exporter {
 
   Status Write(const ExportGraph& graph, std::ostream& out) const override {
     JsonSink sink(out, /*html_safe=*/false);
-    JsonWriter w(sink);
+    JsonWriter w(sink.buffer());
     ProgressTicker ticker(options_.progress, graph.nodes.size() + graph.edges.size());
     w.StartObject();
     w.Key("directed");
@@ -52,12 +52,15 @@ class D3Exporter : public Exporter {
       w.Key("last_date");
       JsonString(w, n.last_date);
       w.EndObject();
+      sink.MaybeFlush();
       ticker.Tick();
     }
     w.EndArray();
     w.Key("links");
     w.StartArray();
-    for (const ExportEdge& e : graph.edges) {
+    for (size_t i = 0; i < graph.edges.size(); ++i) {
+      graph.PrefetchEnds(i);
+      const ExportEdge& e = graph.edges[i];
       w.StartObject();
       w.Key("source");
       JsonString(w, graph.nodes[e.source].id);
@@ -72,6 +75,7 @@ class D3Exporter : public Exporter {
       for (const std::string& d : e.documents) JsonString(w, d);
       w.EndArray();
       w.EndObject();
+      sink.MaybeFlush();
       ticker.Tick();
     }
     w.EndArray();

@@ -44,7 +44,9 @@ class DotExporter : public Exporter {
       s << "];\n";
       ticker.Tick();
     }
-    for (const ExportEdge& e : graph.edges) {
+    for (size_t i = 0; i < graph.edges.size(); ++i) {
+      graph.PrefetchEnds(i);
+      const ExportEdge& e = graph.edges[i];
       s << "  \"";
       s.Dot(graph.nodes[e.source].id);
       s << "\" -> \"";

@@ -75,8 +75,7 @@ class HtmlExporter : public Exporter {
     }
     {
       JsonSink sink(out, /*html_safe=*/true);
-      JsonWriter w(sink);
-      WriteCytoscapeDocument(graph, w, /*evidence=*/true, options_);
+      WriteCytoscapeDocument(graph, sink, /*evidence=*/true, options_);
       KG_RETURN_IF_ERROR(sink.Finish());
     }
     TextSink s(out);

@@ -5,8 +5,25 @@
 namespace kg::exporting {
 
 void JsonSink::FlushBuffer() {
-  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-  buf_.clear();
+  std::string_view data(buf_.GetString(), buf_.GetSize());
+  if (html_safe_) {
+    // A plain loop: find_first_of with a set runs memchr per byte.
+    escaped_.clear();
+    size_t from = 0;
+    for (size_t at = 0; at < data.size(); ++at) {
+      char c = data[at];
+      if (c != '<' && c != '>' && c != '&') continue;
+      escaped_.append(data.substr(from, at - from));
+      escaped_.append(c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026");
+      from = at + 1;
+    }
+    if (from > 0) {
+      escaped_.append(data.substr(from));
+      data = escaped_;
+    }
+  }
+  out_.write(data.data(), static_cast<std::streamsize>(data.size()));
+  buf_.Clear();
 }
 
 Status JsonSink::Finish() {
@@ -18,6 +35,7 @@ Status JsonSink::Finish() {
 
 void JsonString(JsonWriter& w, std::string_view s) {
   size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;  // ASCII fast path
   while (i < s.size()) {
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) break;

@@ -27,7 +27,9 @@ class NTriplesExporter : public Exporter {
       ticker.Tick();
     }
     std::string graph_iri;
-    for (const ExportEdge& e : graph.edges) {
+    for (size_t i = 0; i < graph.edges.size(); ++i) {
+      graph.PrefetchEnds(i);
+      const ExportEdge& e = graph.edges[i];
       if (!quads_ || e.documents.empty()) {
         Edge(s, graph, e);
         s << ".\n";

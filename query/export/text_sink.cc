@@ -8,6 +8,31 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr char kHex[] = "0123456789ABCDEF";
 
+// Per escaper, which bytes need more than copying; most strings (ids,
+// predicates, dates) have none and are appended in one go.
+struct ByteClass {
+  bool special[256] = {};
+  constexpr ByteClass(std::string_view chars, bool controls, bool high) {
+    for (char c : chars) special[static_cast<unsigned char>(c)] = true;
+    for (int b = 0; b < 256; ++b) {
+      if ((controls && (b < 0x20 || b == 0x7F)) || (high && b >= 0x80)) special[b] = true;
+    }
+  }
+  bool Plain(std::string_view s) const {
+    for (char c : s) {
+      if (special[static_cast<unsigned char>(c)]) return false;
+    }
+    return true;
+  }
+};
+
+constexpr ByteClass kXmlSpecial("&<>\"'", true, true);
+constexpr ByteClass kDotSpecial("\\\"", true, true);
+constexpr ByteClass kCsvSpecial(",\"\r\n", false, false);
+constexpr ByteClass kNtLiteralSpecial("\\\"\r\n", false, false);
+constexpr ByteClass kIriSpecial(" <>\"{}|^`\\", true, false);
+constexpr ByteClass kMermaidSpecial("\"<>&#", true, true);
+
 }  // namespace
 
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
@@ -47,6 +72,11 @@ TextSink& TextSink::operator<<(uint64_t v) {
 }
 
 void TextSink::Xml(std::string_view s) {
+  if (kXmlSpecial.Plain(s)) {
+    buf_.append(s);
+    MaybeFlush();
+    return;
+  }
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -106,6 +136,11 @@ void TextSink::Xml(std::string_view s) {
 }
 
 void TextSink::Dot(std::string_view s) {
+  if (kDotSpecial.Plain(s)) {
+    buf_.append(s);
+    MaybeFlush();
+    return;
+  }
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     switch (c) {
@@ -140,6 +175,11 @@ void TextSink::Dot(std::string_view s) {
 }
 
 void TextSink::Mermaid(std::string_view s) {
+  if (kMermaidSpecial.Plain(s)) {
+    buf_.append(s);
+    MaybeFlush();
+    return;
+  }
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     switch (c) {
@@ -183,7 +223,7 @@ void TextSink::Mermaid(std::string_view s) {
 }
 
 void TextSink::Csv(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (kCsvSpecial.Plain(s)) {
     buf_.append(s);
   } else {
     buf_.push_back('"');
@@ -197,6 +237,11 @@ void TextSink::Csv(std::string_view s) {
 }
 
 void TextSink::NtLiteral(std::string_view s) {
+  if (kNtLiteralSpecial.Plain(s)) {
+    buf_.append(s);
+    MaybeFlush();
+    return;
+  }
   for (char c : s) {
     switch (c) {
       case '\\':
@@ -219,6 +264,11 @@ void TextSink::NtLiteral(std::string_view s) {
 }
 
 void TextSink::NtIri(std::string_view s) {
+  if (kIriSpecial.Plain(s)) {
+    buf_.append(s);
+    MaybeFlush();
+    return;
+  }
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Export benchmark: 1 M edges in each format.
+#   bench/export.sh BUILD_DIR
+# 1. Exporters alone: an in-memory graph of 1 M edges written in every format
+#    (kg_export_bench), wall and CPU seconds per format.
+# 2. End to end: a store loaded with 1 M relation triples (plus labels and
+#    types for 200 k entities), then `kg export` of the whole graph in every
+#    format, timed as a whole process.
+set -euo pipefail
+build=$(cd "${1:-build}" && pwd)
+edges=${KG_EXPORT_BENCH_EDGES:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "-- exporters alone, $edges edges"
+"$build/bench/kg_export_bench" "$edges" "$work"
+
+echo "-- kg export end to end, $edges edges"
+"$build/bench/kg_export_bench" --ntriples "$edges" > "$work/graph.nt"
+"$build/kg" --db "$work/db" load "$work/graph.nt" > /dev/null
+printf '%-10s %8s %14s\n' format wall_s edges/s
+for format in dot graphml gexf cytoscape d3 mermaid csv ntriples nquads html; do
+  out="$work/out.$format"
+  start=$(date +%s.%N)
+  "$build/kg" --db "$work/db" export --format "$format" -o "$out"
+  end=$(date +%s.%N)
+  rm -rf "$out"
+  awk -v f="$format" -v s="$start" -v e="$end" -v n="$edges" \
+    'BEGIN { printf "%-10s %8.2f %14.0f\n", f, e - s, n / (e - s) }'
+done
