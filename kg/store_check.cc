@@ -3,6 +3,11 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "kg/external_sorter.h"
 #include "kg/rocks_store.h"
 
 namespace kg {
@@ -20,8 +25,18 @@ class Checker {
       : store_(store), ro_(store->ReadAt(snap)), out_(out) {}
 
   Status Run() {
+    tmp_ = (std::filesystem::temp_directory_path() /
+            ("kg-check-" + std::to_string(getpid()) + "-" +
+             std::to_string(reinterpret_cast<uintptr_t>(this))))
+               .string();
+    std::error_code ec;
+    std::filesystem::create_directories(tmp_, ec);
+    if (ec) return Status::StoreError("cannot create " + tmp_ + ": " + ec.message());
+    pos_expected_ = std::make_unique<ExternalSorter>(tmp_, "pos", kSortChunk);
+    osp_expected_ = std::make_unique<ExternalSorter>(tmp_, "osp", kSortChunk);
     KG_RETURN_IF_ERROR(LoadDocuments());
     KG_RETURN_IF_ERROR(CheckSpoAndSupport());
+    KG_RETURN_IF_ERROR(status_);
     for (auto order : {keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
       KG_RETURN_IF_ERROR(CheckTwinIndex(order));
     }
@@ -81,12 +96,11 @@ class Checker {
       if (first || last.s != t.s || last.p != t.p) ps.distinct_subjects++;
       first = false;
       last = t;
-      for (auto order : {keys::IndexOrder::kPos, keys::IndexOrder::kOsp}) {
-        if (!Has(IndexCf(order), keys::TripleKey(order, t))) {
-          Problem(std::string(keys::IndexOrderName(order)) + ": missing twin of spo triple " +
-                  Show(t));
-        }
-      }
+      // The twins each index should hold, sorted externally and compared
+      // with the index in one sequential pass (random lookups are far slower).
+      if (!status_.ok()) return false;
+      status_ = pos_expected_->Add({t.p, t.o, t.s});
+      if (status_.ok()) status_ = osp_expected_->Add({t.o, t.s, t.p});
       if (!rows::DecodeSupport(v, &list) || list.empty()) {
         Problem("spo: no supporting document for triple " + Show(t));
       }
@@ -102,31 +116,55 @@ class Checker {
   }
 
   Status CheckTwinIndex(keys::IndexOrder order) {
+    const std::string name = keys::IndexOrderName(order);
+    ExternalSorter& expected = order == keys::IndexOrder::kPos ? *pos_expected_ : *osp_expected_;
+    std::unique_ptr<rocksdb::Iterator> it(
+        store_->db()->NewIterator(ro_, store_->cf(IndexCf(order))));
+    it->SeekToFirst();
     uint64_t n = 0;
     Triple last{};
     bool first = true;
-    KG_RETURN_IF_ERROR(
-        store_->ForEachKey(ro_, IndexCf(order), "", [&](std::string_view k, std::string_view) {
-          if (k.size() != keys::kTripleKeySize) {
-            Problem(std::string(keys::IndexOrderName(order)) + ": malformed key");
-            return true;
-          }
-          ++n;
-          Triple t = keys::DecodeTripleKey(order, k);
-          if (!Has(Cf::kSpo, keys::TripleKey(keys::IndexOrder::kSpo, t))) {
-            Problem(std::string(keys::IndexOrderName(order)) + ": triple " + Show(t) +
-                    " missing from spo");
-          }
-          if (order == keys::IndexOrder::kPos) {
-            if (first || last.p != t.p || last.o != t.o) objects_[t.p]++;
-            first = false;
-            last = t;
-          }
-          return true;
-        }));
+    // Consumes the index's keys below `bound` (all when null): each is a
+    // stray, except one equal to `bound`, which is the expected twin.
+    auto advance = [&](const std::string* bound) -> bool {
+      bool found = false;
+      while (it->Valid()) {
+        auto k = it->key();
+        if (bound && k.compare(*bound) > 0) break;
+        if (k.size() != keys::kTripleKeySize) {
+          Problem(name + ": malformed key");
+          it->Next();
+          continue;
+        }
+        ++n;
+        Triple t = keys::DecodeTripleKey(order, k.ToStringView());
+        if (order == keys::IndexOrder::kPos) {
+          if (first || last.p != t.p || last.o != t.o) objects_[t.p]++;
+          first = false;
+          last = t;
+        }
+        if (bound && k == *bound) {
+          found = true;
+          it->Next();
+          break;
+        }
+        Problem(name + ": triple " + Show(t) + " missing from spo");
+        it->Next();
+      }
+      return found;
+    };
+    KG_RETURN_IF_ERROR(expected.Merge([&](const IdKey3& k) -> Status {
+      std::string key;
+      keys::AppendId(&key, k.a), keys::AppendId(&key, k.b), keys::AppendId(&key, k.c);
+      if (!advance(&key)) {
+        Problem(name + ": missing twin of spo triple " + Show(keys::DecodeTripleKey(order, key)));
+      }
+      return Status::OK();
+    }));
+    advance(nullptr);
+    KG_RETURN_IF_ERROR(store_->Err(it->status(), "check " + name));
     if (n != triples_) {
-      Problem(std::string(keys::IndexOrderName(order)) + " holds " + std::to_string(n) +
-              " triples, spo " + std::to_string(triples_));
+      Problem(name + " holds " + std::to_string(n) + " triples, spo " + std::to_string(triples_));
     }
     return Status::OK();
   }
@@ -252,8 +290,21 @@ class Checker {
     return Status::OK();
   }
 
+ public:
+  ~Checker() {
+    pos_expected_.reset();
+    osp_expected_.reset();
+    std::error_code ec;
+    if (!tmp_.empty()) std::filesystem::remove_all(tmp_, ec);
+  }
+
+ private:
+  static constexpr size_t kSortChunk = 2 << 20;
   const RocksStore* store_;
   rocksdb::ReadOptions ro_;
+  std::string tmp_;
+  Status status_;
+  std::unique_ptr<ExternalSorter> pos_expected_, osp_expected_;
   std::vector<std::string>* out_;
   size_t dropped_ = 0;
   uint64_t triples_ = 0;
