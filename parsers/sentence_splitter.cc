@@ -120,7 +120,8 @@ void SplitSegment(std::string_view text, size_t a, size_t b, std::vector<Sentenc
       while (w > a && (std::isalpha(static_cast<unsigned char>(text[w - 1])) || text[w - 1] == '.'))
         --w;
       std::string_view word = text.substr(w, i - w);
-      bool initial = word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]));
+      bool initial = word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])) &&
+                     (w == a || !std::isalnum(static_cast<unsigned char>(text[w - 1])));
       if (initial) continue;
       if (!word.empty() && IsAbbreviation(word)) {
         bool next_digit = k < b && std::isdigit(static_cast<unsigned char>(text[k]));

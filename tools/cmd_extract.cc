@@ -208,7 +208,7 @@ std::string JsonLine(const std::string& doc, const parsers::ExtractedTriple& t) 
   w.Key("begin"), w.Uint(t.begin);
   w.Key("end"), w.Uint(t.end);
   w.Key("rule"), w.String(t.rule.c_str(), t.rule.size());
-  w.Key("confidence"), w.Double(std::round(t.confidence * 100) / 100);
+  w.Key("confidence"), w.Double(std::round(static_cast<double>(t.confidence) * 100) / 100);
   w.EndObject();
   return buf.GetString();
 }

@@ -22,7 +22,9 @@ std::string Where(const std::string& source, const char* begin, const char* at) 
 }
 
 std::string Near(const char* at, const char* end) {
+  while (at != end && (*at == ' ' || *at == '\t' || *at == '\r')) ++at;
   if (at == end) return "end of file";
+  if (*at == '\n') return "end of line";
   std::string s;
   for (const char* i = at; i != end && *i != '\n' && s.size() < 20; ++i) s.push_back(*i);
   return "\"" + s + "\"";

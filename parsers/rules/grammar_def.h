@@ -46,6 +46,8 @@ struct element_class;
 struct sequence_class;
 struct head_term_class;
 struct head_class : annotate {};
+struct heads_class;
+struct confidence_class;
 struct rule_class : annotate {};
 struct define_class : annotate {};
 struct statement_class;
@@ -63,6 +65,8 @@ const x3::rule<element_class, ast::Element> element = "pattern element";
 const x3::rule<sequence_class, ast::Sequence> sequence = "pattern";
 const x3::rule<head_term_class, std::string> head_term = "slot name, @doc or @country";
 const x3::rule<head_class, ast::Head> head = "triple (subject predicate object)";
+const x3::rule<heads_class, std::vector<ast::Head>> heads = "triple (subject predicate object)";
+const x3::rule<confidence_class, double> confidence = "confidence (a number)";
 const x3::rule<rule_class, ast::Rule> rule = "rule";
 const x3::rule<define_class, ast::Define> define = "define";
 const x3::rule<statement_class, ast::Statement> statement = "rule or define";
@@ -83,14 +87,17 @@ const auto element_def = primary >> -x3::char_('?');
 const auto sequence_def = +element;
 const auto head_term_def = x3::lexeme[x3::string("@") > identifier] | identifier;
 const auto head_def = head_term > identifier > head_term;
-const auto rule_def = keyword("rule") > identifier > ':' > sequence > "=>" > (head % ',') >
-                      -(keyword("confidence") > x3::double_) > ';';
+const auto heads_def = head % ',';
+const auto confidence_def = x3::double_;
+const auto rule_def = keyword("rule") > identifier > ':' > sequence > "=>" > heads >
+                      -(keyword("confidence") > confidence) > ';';
 const auto define_def = keyword("define") > identifier > '=' > (sequence % '|') > ';';
 const auto statement_def = rule | define;
 const auto file_def = *statement > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(identifier, type_list, slot, gap, macro_ref, literal, alternatives, primary,
-                    element, sequence, head_term, head, rule, define, statement, file)
+                    element, sequence, head_term, head, heads, confidence, rule, define, statement,
+                    file)
 
 // Spaces, newlines and # comments between tokens.
 const auto skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
