@@ -57,8 +57,8 @@ size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10, bo
       ++j;
       continue;
     }
-    if ((tight ? (t.folded == "and" || t.folded == "&") : IsConnector(t)) && end == j &&
-        j + 1 < toks.size()) {
+    if ((tight ? (t.folded == "and" || t.folded == "&" || t.folded == "of") : IsConnector(t)) &&
+        end == j && j + 1 < toks.size()) {
       ++j;
       continue;
     }
@@ -273,6 +273,10 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       c.rule = "pattern:policy_name";
       return c;
     }
+    // "Centre for Cyber Security", "Office of Science": the name goes on.
+    if ((IsAgencyHead(head) || IsInstituteHead(head)) && k < end &&
+        (toks[k].folded == "for" || toks[k].folded == "of"))
+      k = end;
     if (IsAgencyHead(head) && k - i >= 2) {
       c.len = k - i;
       c.label = Surface(text, toks, i, k);
@@ -432,9 +436,18 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
                  (w1 == "secretary" || w1 == "ministry" || w1 == "department" ||
                   w1 == "commission" || w1 == "agency") &&
                  w2 != "of" && i + 1 < toks.size() && (toks[i + 1].cap || w1 == "ministry")) {
-        for (auto it = st->recent.rbegin(); target < 0 && it != st->recent.rend(); ++it) {
-          const DocEntity& e = st->entities[*it];
-          if (e.type == EntityType::kAgency && FoldName(e.label).rfind(w1, 0) == 0) target = *it;
+        // Only when the document has named exactly one such office so far:
+        // "the Secretary" after two Secretaries is ambiguous.
+        for (size_t e = 0; e < st->entities.size(); ++e) {
+          const DocEntity& de = st->entities[e];
+          if (de.type != EntityType::kAgency || de.mentions == 0 ||
+              FoldName(de.label).rfind(w1, 0) != 0)
+            continue;
+          if (target >= 0 && target != static_cast<int>(e)) {
+            target = -1;
+            break;
+          }
+          target = static_cast<int>(e);
         }
       }
       if (target >= 0) {

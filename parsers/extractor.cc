@@ -155,6 +155,12 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
   };
   for (uint32_t si = 0; si < sents.size(); ++si) {
     const SentenceData& sd = sents[si];
+    // Citations and link lists state nothing about their subjects.
+    std::string_view raw =
+        std::string_view(text).substr(sd.span.begin, sd.span.end - sd.span.begin);
+    if (raw.find("http://") != std::string_view::npos ||
+        raw.find("https://") != std::string_view::npos)
+      continue;
     for (const auto& m : matcher.Match(sd.toks, sd.mentions, ctx))
       emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
     // A nationality inside a name ("Communist Chinese military company")

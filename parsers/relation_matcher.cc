@@ -146,6 +146,11 @@ class SentenceMatcher {
             size_t at = pos + len - 1;
             const std::string* w = WordAt(at);
             if (w && *w == ";") break;  // a gap never crosses a clause break
+            // Between a subject and its verb, punctuation means another
+            // clause: "X (see Y), which ..., promotes Z" is not X's doing.
+            if (w && (n.stop_mask || n.stop_demonym) &&
+                (*w == "," || *w == "(" || *w == ")" || *w == ":" || *w == "\"" || *w == "`"))
+              break;
             if (items_[at].mention >= 0) {
               const Mention& m = mentions_[items_[at].mention];
               bool stop =
