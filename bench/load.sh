@@ -73,6 +73,9 @@ for d in "${datasets[@]}"; do
   row "$d" kg "$n" "$(du -sb "$work/kg.db" | cut -f1)"
   kg_rss=$rss_mb
 
+  measure "kgcheck-$d" "$kg" load --check "$nt"
+  row "$d" "kg load --check (parse only)" "$n" -
+
   measure "oxigraph-$d" node "$root/bench/oxigraph_load.mjs" "$nt"
   row "$d" oxigraph "$n" -
 
@@ -93,7 +96,7 @@ SQL
   row "$d" sqlite "$n" "$(stat -c %s "$work/sqlite.db")"
 
   ratio() { awk "BEGIN { printf \"%.2f\", $1 / $2 }"; }
-  ratios+=("$d: kg/oxigraph load rate $(ratio "$rate_kg" "$rate_oxigraph")x wall, $(ratio "$cpurate_kg" "$cpurate_oxigraph")x per CPU-second; kg/sqlite $(ratio "$rate_kg" "$rate_sqlite")x wall, $(ratio "$cpurate_kg" "$cpurate_sqlite")x CPU; kg/rapper-parse $(ratio "$rate_kg" "$rate_rapperparseonly")x wall, $(ratio "$cpurate_kg" "$cpurate_rapperparseonly")x CPU; kg peak RSS $kg_rss MB")
+  ratios+=("$d: kg/oxigraph load rate $(ratio "$rate_kg" "$rate_oxigraph")x wall, $(ratio "$cpurate_kg" "$cpurate_oxigraph")x per CPU-second; kg/sqlite $(ratio "$rate_kg" "$rate_sqlite")x wall, $(ratio "$cpurate_kg" "$cpurate_sqlite")x CPU; kg/rapper-parse $(ratio "$rate_kg" "$rate_rapperparseonly")x wall, $(ratio "$cpurate_kg" "$cpurate_rapperparseonly")x CPU; kg parse-only/rapper $(ratio "$cpurate_kgloadcheckparseonly" "$cpurate_rapperparseonly")x CPU; kg peak RSS $kg_rss MB")
 done
 rm -rf "$work/kg.db" "$work/sqlite.db"
 
