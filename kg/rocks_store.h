@@ -111,6 +111,7 @@ class RocksStore final : public Store {
  private:
   RocksStore() = default;
   Status LoadMeta();
+  Status RemoveBulkDocument(const rows::DocRow& row);
 
   std::string dir_;
   bool read_only_ = false;

@@ -1,4 +1,5 @@
 // PutDocument and RemoveDocument: one atomic WriteBatch each.
+#include <algorithm>
 #include <map>
 
 #include "kg/rocks_store.h"
@@ -115,6 +116,7 @@ Status RocksStore::RemoveDocument(std::string_view doc_id) {
   auto ro = ReadAt(snap.get());
   KG_ASSIGN_OR_RETURN(auto row, ReadDocRow(ro, doc_id));
   if (!row) return Status::NotFound("no document " + std::string(doc_id) + " in store " + dir_);
+  if (row->bulk) return RemoveBulkDocument(*row);
   rocksdb::WriteBatch batch;
   TripleChanges changes(this, snap.get(), &batch);
   std::vector<std::pair<Triple, uint32_t>> triples;
@@ -124,6 +126,44 @@ Status RocksStore::RemoveDocument(std::string_view doc_id) {
   batch.Delete(cf(Cf::kDocs), keys::DocIdKey(doc_id));
   batch.Delete(cf(Cf::kDocs), keys::DocNumberKey(row->number));
   return WriteBatch(&batch, "forget document " + std::string(doc_id));
+}
+
+// A bulk document can hold millions of triples: one WriteBatch for all of
+// them would need gigabytes. They go in chunks, and the document row goes
+// last, so an interrupted forget leaves the document listed and a second
+// `kg forget` finishes it.
+Status RocksStore::RemoveBulkDocument(const rows::DocRow& row) {
+  constexpr size_t kChunk = 100000;
+  SnapshotGuard snap(this);
+  std::vector<Triple> chunk;
+  auto flush = [&]() -> Status {
+    rocksdb::WriteBatch batch;
+    TripleChanges changes(this, nullptr, &batch);  // sees the chunks already written
+    for (const Triple& t : chunk) KG_RETURN_IF_ERROR(changes.RemoveSupport(t, row.number));
+    KG_RETURN_IF_ERROR(changes.Finish());
+    chunk.clear();
+    return WriteBatch(&batch, "forget document " + row.info.id);
+  };
+  Status inner;
+  std::vector<uint32_t> docs;
+  KG_RETURN_IF_ERROR(
+      ForEachKey(ReadAt(snap.get()), Cf::kSpo, "", [&](std::string_view k, std::string_view v) {
+        if (k.size() != keys::kTripleKeySize || !rows::DecodeSupport(v, &docs)) {
+          return true;  // kg check reports it
+        }
+        if (std::find(docs.begin(), docs.end(), row.number) == docs.end()) {
+          return true;
+        }
+        chunk.push_back(keys::DecodeTripleKey(keys::IndexOrder::kSpo, k));
+        if (chunk.size() >= kChunk) inner = flush();
+        return inner.ok();
+      }));
+  KG_RETURN_IF_ERROR(inner);
+  if (!chunk.empty()) KG_RETURN_IF_ERROR(flush());
+  rocksdb::WriteBatch batch;
+  batch.Delete(cf(Cf::kDocs), keys::DocIdKey(row.info.id));
+  batch.Delete(cf(Cf::kDocs), keys::DocNumberKey(row.number));
+  return WriteBatch(&batch, "forget document " + row.info.id);
 }
 
 }  // namespace kg
