@@ -59,6 +59,23 @@ class Assembler {
     return Status::OK();
   }
 
+  Status PreloadSupport() {
+    std::vector<std::string> ids;
+    for (const auto& [id, doc] : documents_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    for (const std::string& id : ids) {
+      auto index = static_cast<uint32_t>(doc_ids_.size());
+      doc_ids_.push_back(id);
+      KG_RETURN_IF_ERROR(store_.ForEachDocumentTriple(id, [&](const Triple& t) {
+        support_.emplace_back(t, index);
+        return true;
+      }));
+    }
+    std::sort(support_.begin(), support_.end());
+    support_loaded_ = true;
+    return Status::OK();
+  }
+
   // Every subject with a type or a label, whether or not it has edges.
   Status AddAttributedNodes() {
     std::vector<TermId> ids;
@@ -103,8 +120,12 @@ class Assembler {
       n.label = store_.Label(id);
     }
     if (a->type != kNoTerm) {
-      KG_ASSIGN_OR_RETURN(Term t, store_.GetTerm(a->type));
-      n.type_iri = std::move(t.value);
+      auto cached = type_iris_.find(a->type);
+      if (cached == type_iris_.end()) {
+        KG_ASSIGN_OR_RETURN(Term t, store_.GetTerm(a->type));
+        cached = type_iris_.emplace(a->type, std::move(t.value)).first;
+      }
+      n.type_iri = cached->second;
       n.type = std::string(vocab::LocalName(n.type_iri));
     }
     for (TermId alias : a->aliases) {
@@ -144,7 +165,13 @@ class Assembler {
     }
     e.predicate_iri = pit->second;
     e.predicate = std::string(vocab::LocalName(e.predicate_iri));
-    KG_ASSIGN_OR_RETURN(e.documents, store_.SupportingDocuments(t));
+    if (support_loaded_) {
+      auto it = std::lower_bound(support_.begin(), support_.end(), std::make_pair(t, uint32_t{0}));
+      for (; it != support_.end() && it->first == t; ++it)
+        e.documents.push_back(doc_ids_[it->second]);
+    } else {
+      KG_ASSIGN_OR_RETURN(e.documents, store_.SupportingDocuments(t));
+    }
     KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store_.GetEvidence(t));
     e.weight = evidence.empty() ? e.documents.size() : evidence.size();
     if (options_.evidence) {
@@ -214,6 +241,12 @@ class Assembler {
   std::unordered_map<TermId, Attrs> attrs_;
   std::unordered_map<TermId, uint32_t> node_index_;
   std::unordered_map<TermId, std::string> predicates_;
+  std::unordered_map<TermId, std::string> type_iris_;
+  // Whole-graph exports: (triple, document) pairs read document by document,
+  // sorted, instead of one SupportingDocuments lookup per triple.
+  std::vector<std::pair<Triple, uint32_t>> support_;
+  std::vector<std::string> doc_ids_;
+  bool support_loaded_ = false;
   std::unordered_set<TermId> literals_;
   std::unordered_set<Triple, TripleHash> seen_;
   std::unordered_map<std::string, ExportDocument> documents_;
@@ -242,6 +275,7 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
   Assembler a(store, options);
   KG_RETURN_IF_ERROR(a.Init());
   KG_RETURN_IF_ERROR(a.PreloadAttributes());
+  KG_RETURN_IF_ERROR(a.PreloadSupport());
   KG_ASSIGN_OR_RETURN(uint64_t total, store.Count(TriplePattern{}));
   a.set_expected(total);
   auto cur = store.Scan(TriplePattern{});
