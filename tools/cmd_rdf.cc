@@ -35,6 +35,15 @@ class LoadProgress {
   ~LoadProgress() {
     if (drawn_) std::fputs("\r\033[K", stderr);
   }
+  std::function<void(uint64_t)> Writing() {
+    if (!on_) return {};
+    return [this](uint64_t triples) {
+      std::fprintf(stderr, "\r\033[K%s: writing %s triples to the store...", name_.c_str(),
+                   Count(static_cast<double>(triples)).c_str());
+      std::fflush(stderr);
+      drawn_ = true;
+    };
+  }
   std::function<void(uint64_t, uint64_t, uint64_t)> Callback() {
     if (!on_) return {};
     return
@@ -129,6 +138,7 @@ int RunLoad(const LoadArgs& args, GlobalOptions& g) {
     {
       LoadProgress progress(path);
       options.progress = progress.Callback();
+      options.writing = progress.Writing();
       report = rdf::LoadFile(*store, path, options);
     }
     if (!report.ok()) {

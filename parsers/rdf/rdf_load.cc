@@ -180,6 +180,7 @@ Result<LoadReport> LoadFile(Store& store, const std::string& path, const LoadOpt
   }
   KG_RETURN_IF_ERROR(reader->status());
   if (options.progress) options.progress(reader->source().bytes_read(), total, n);
+  if (options.writing) options.writing(n);
   KG_RETURN_IF_ERROR(loader->Finish());
   report.triples = n;
   return report;

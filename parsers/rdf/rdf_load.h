@@ -31,6 +31,8 @@ struct LoadOptions {
   // Called every few thousand statements: raw bytes read, file size (0 when
   // unknown), statements parsed so far.
   std::function<void(uint64_t, uint64_t, uint64_t)> progress;
+  // Called once parsing is done, before the store writes the triples out.
+  std::function<void(uint64_t)> writing;
 };
 
 struct LoadReport {
