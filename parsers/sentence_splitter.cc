@@ -151,6 +151,9 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   std::string_view prev_line;
   size_t prev_line_begin = 0;
   bool prev_blank = true;
+  // Whether prev_line opens a block: after a blank line or a finished
+  // sentence. A "heading" in the middle of running text is a hard wrap.
+  bool prev_opens = true, next_opens = true;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
@@ -174,7 +177,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
                           static_cast<unsigned char>(c) >= 0x80;
         break;
       }
-      if ((next_starts_cap && IsHeadingLine(prev_line)) || IsBulletStart(line)) {
+      if ((next_starts_cap && prev_opens && IsHeadingLine(prev_line)) || IsBulletStart(line)) {
         SplitSegment(text, seg, pos, &out);
         seg = pos;
       }
@@ -182,6 +185,15 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
       seg = pos;
     }
     (void)prev_line_begin;
+    {
+      std::string_view t = line;
+      while (!t.empty() && IsSpace(t.back())) t.remove_suffix(1);
+      char last = t.empty() ? '.' : t.back();
+      bool cur_opens = next_opens;
+      next_opens = blank || last == '.' || last == ':' || last == ';' || last == '!' ||
+                   last == '?' || (cur_opens && IsHeadingLine(line));
+      prev_opens = cur_opens;
+    }
     prev_line = line;
     prev_line_begin = pos;
     prev_blank = blank;
