@@ -178,7 +178,6 @@ Result<std::vector<TermId>> Binder::ResolveEntity(const ast::Term& term) {
 
 Result<std::vector<TermId>> Binder::ResolveType(const ast::Term& term) {
   if (term.kind == ast::Term::Kind::kIri) return ResolveEntity(term);
-  KG_RETURN_IF_ERROR(LoadCatalog());
   std::vector<TermId> ids;
   auto id = store_->FindTerm(Term::Iri(vocab::TypeIri(term.text)));
   if (id.ok()) ids.push_back(*id);
@@ -187,6 +186,9 @@ Result<std::vector<TermId>> Binder::ResolveType(const ast::Term& term) {
     auto cid = store_->FindTerm(Term::Iri(vocab::TypeIri(canonical)));
     if (cid.ok()) ids.push_back(*cid);
   }
+  // kg's own type IRI settles it; the catalog (a statistics pass) is for RDF data.
+  if (!ids.empty()) return ids;
+  KG_RETURN_IF_ERROR(LoadCatalog());
   auto [lo, hi] = types_.equal_range(Lower(term.text));
   for (auto it = lo; it != hi; ++it) ids.push_back(it->second);
   std::sort(ids.begin(), ids.end());

@@ -2,10 +2,14 @@
 
 #include <cstdio>
 
+#include "kg/vocab.h"
+
 namespace kg::query {
 
 ExecContext::ExecContext(const Store& store, const QueryOptions& options)
     : store_(store), options_(options) {
+  auto label = store.FindTerm(Term::Iri(std::string(vocab::kRdfsLabel)));
+  if (label.ok()) rdfs_label_ = *label;
   if (options.timeout_seconds > 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() +
@@ -33,6 +37,22 @@ bool ExecContext::Tick() {
 const std::string& ExecContext::Label(TermId id) {
   auto it = labels_.find(id);
   if (it != labels_.end()) return it->second;
+  // One range scan of the entity's rdfs:label rows settles most terms: a
+  // label without a language tag, else the first. Everything else (prefLabel,
+  // local names, literals) is the store's rule.
+  std::string label;
+  if (rdfs_label_ != kNoTerm) {
+    bool found = false;
+    auto cursor = store_.Scan(TriplePattern{id, rdfs_label_, kNoTerm});
+    for (; cursor->Valid(); cursor->Next()) {
+      const Term* t = GetTerm(cursor->triple().o);
+      if (!t || !t->is_literal()) continue;
+      if (!found || t->lang.empty()) label = t->value;
+      found = true;
+      if (t->lang.empty()) break;
+    }
+    if (found) return labels_.emplace(id, label).first->second;
+  }
   return labels_.emplace(id, store_.Label(id)).first->second;
 }
 

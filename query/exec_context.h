@@ -44,6 +44,7 @@ class ExecContext {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   uint32_t ticks_ = 0;
+  TermId rdfs_label_ = kNoTerm;
   Status status_;
   std::unordered_map<TermId, std::string> labels_;
   std::unordered_map<TermId, Term> terms_;

@@ -172,18 +172,23 @@ class Pipeline {
     auto& table = tables_[&st];
     if (!built_.count(&st)) {
       built_.insert(&st);
-      for (TermId pred : p.predicates) {
-        auto cursor = ctx_.store().Scan(TriplePattern{kNoTerm, pred, kNoTerm});
-        for (; cursor->Valid(); cursor->Next()) {
-          if (!ctx_.Tick()) return false;
-          Triple t = cursor->triple();
-          table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
-        }
-        if (!cursor->status().ok()) {
-          ctx_.Stop(cursor->status());
-          return false;
-        }
-      }
+      // Build from one scan per constant alternative; join positions stay free.
+      std::vector<TermId> ss = p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids;
+      std::vector<TermId> os = p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids;
+      for (TermId s : ss)
+        for (TermId pred : p.predicates)
+          for (TermId o : os) {
+            auto cursor = ctx_.store().Scan(TriplePattern{s, pred, o});
+            for (; cursor->Valid(); cursor->Next()) {
+              if (!ctx_.Tick()) return false;
+              Triple t = cursor->triple();
+              table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
+            }
+            if (!cursor->status().ok()) {
+              ctx_.Stop(cursor->status());
+              return false;
+            }
+          }
     }
     for (TermId s : Candidates(p.s, row)) {
       for (TermId o : Candidates(p.o, row)) {

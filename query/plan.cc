@@ -8,6 +8,10 @@
 namespace kg::query {
 namespace {
 
+// One index seek costs about as much as reading this many triples of a scan:
+// past that, building a hash table from one scan of the pattern is cheaper.
+constexpr double kSeekCost = 20;
+
 class Planner {
  public:
   explicit Planner(const Store& store) : store_(store) {}
@@ -68,7 +72,7 @@ class Planner {
       } else if (!best_connected) {
         s.kind = Step::Kind::kCrossProduct;
         plan.has_cross_product = true;
-      } else if (rows > 4 * full && full < 2e6 && !(s.s_bound && s.o_bound)) {
+      } else if (rows * kSeekCost > full && full < 2e6) {
         s.kind = Step::Kind::kHashJoin;
       } else {
         s.kind = Step::Kind::kIndexJoin;
@@ -133,6 +137,19 @@ class Planner {
   // Rows one input row yields through pattern `p`.
   Result<double> Fanout(const BoundPattern& p, const std::set<int>& bound) {
     bool sb = IsBound(p.s, bound), ob = IsBound(p.o, bound);
+    bool var_bound = (p.s.is_var() && sb) || (p.o.is_var() && ob);
+    if (!p.modifier && !var_bound && (!p.s.is_var() || !p.o.is_var()) &&
+        p.s.ids.size() * p.o.ids.size() <= 16) {
+      // Only constants fix this pattern: the store counts its range exactly.
+      double total = 0;
+      for (TermId s : p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids)
+        for (TermId pred : p.predicates)
+          for (TermId o : p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids) {
+            KG_ASSIGN_OR_RETURN(uint64_t n, store_.Count(TriplePattern{s, pred, o}));
+            total += static_cast<double>(n);
+          }
+      return total;
+    }
     double total = 0;
     for (TermId pred : p.predicates) {
       KG_ASSIGN_OR_RETURN(PredicateStats ps, Stats(pred));

@@ -126,7 +126,8 @@ TEST_F(CliQueryTest, RowLimitStopsWithAClearMessage) {
 
 TEST_F(CliQueryTest, RunawayCartesianProductTimesOut) {
   CliResult r = Query({"query", "--timeout", "0.5",
-                       "count ?a label ?x, ?b label ?y, ?c label ?z, ?d label ?w, ?e label ?v"});
+                       "count ?a label ?x, ?b label ?y, ?c label ?z, ?d label ?w, ?e label ?v, ?f "
+                       "label ?u, ?g label ?s"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "kg: query stopped after 0.5 s (--timeout): it joins patterns that share no variable "

@@ -99,7 +99,9 @@ TEST_F(CliReplTest, TerminalCompletionAndCtrlC) {
   std::string out = ReadUntil(master, "(3 rows)", 10);
   EXPECT_NE(out.find("Quantum technology"), std::string::npos) << out;
   // A runaway query, stopped by Ctrl-C; the prompt comes back.
-  std::string runaway = "count ?a label ?x, ?b label ?y, ?c label ?z, ?d label ?w, ?e label ?v;\r";
+  std::string runaway =
+      "count ?a label ?x, ?b label ?y, ?c label ?z, ?d label ?w, ?e label ?v, ?f label ?u, ?g "
+      "label ?s;\r";
   ASSERT_EQ(write(master, runaway.data(), runaway.size()), static_cast<ssize_t>(runaway.size()));
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
   kill(pid, SIGINT);
