@@ -193,8 +193,8 @@ std::string Step::ToString() const {
     case Kind::kIndexJoin:
       return "IndexNestedLoopJoin " + pattern->text + "  (est. " + Estimate(estimate) + " rows)";
     case Kind::kHashJoin:
-      return "HashJoin " + pattern->text + "  (build: full scan; est. " + Estimate(estimate) +
-             " rows)";
+      return "HashJoin " + pattern->text + "  (built from one scan of the pattern; est. " +
+             Estimate(estimate) + " rows)";
     case Kind::kCrossProduct:
       return "CrossProduct " + pattern->text + "  (no shared variable; est. " + Estimate(estimate) +
              " rows)";
