@@ -1,7 +1,11 @@
 // Opening and closing a store; the small read helpers the rest of kg/ uses.
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <algorithm>
 #include <filesystem>
@@ -60,6 +64,23 @@ Status NotAStore(const std::string& dir) {
 }
 
 std::atomic<uint64_t> secondary_counter{0};
+
+// A reader killed before it closed leaves its secondary directory behind;
+// the next reader removes those whose process is gone.
+void RemoveStaleSecondaryDirs(const fs::path& tmp) {
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(tmp, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    constexpr std::string_view kPrefix = "kg-secondary-";
+    if (name.rfind(kPrefix, 0) != 0) continue;
+    long pid = std::strtol(name.c_str() + kPrefix.size(), nullptr, 10);
+    if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+      std::error_code ec2;
+      fs::remove_all(it->path(), ec2);
+    }
+  }
+}
 
 }  // namespace
 
@@ -122,6 +143,7 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
   rocksdb::Status s;
   if (options.read_only) {
     // A secondary instance follows a live writer without taking its LOCK.
+    RemoveStaleSecondaryDirs(fs::temp_directory_path());
     store->secondary_dir_ =
         (fs::temp_directory_path() /
          ("kg-secondary-" + std::to_string(getpid()) + "-" + std::to_string(secondary_counter++)))
