@@ -241,6 +241,12 @@ Status RocksStore::Err(const rocksdb::Status& s, std::string_view what) const {
 
 Status RocksStore::RequireWritable() const {
   if (read_only_) return Status::StoreError("store " + dir_ + " was opened read-only");
+  // `rm -rf` of a store defeats RocksDB's LOCK file: writes would go on into
+  // unlinked files and vanish. One stat per write turns that into an error.
+  std::error_code ec;
+  if (!fs::exists(fs::path(dir_) / "CURRENT", ec)) {
+    return Status::StoreError("store " + dir_ + " was deleted while kg was writing");
+  }
   return Status::OK();
 }
 

@@ -92,15 +92,29 @@ std::string FirstLine(std::string_view text) {
   return {};
 }
 
+// "LINE:COL" of byte `offset`, both 1-based, the column counted in characters
+// (UTF-8 continuation bytes do not start one), as every other kg error says it.
+std::string LineColumn(std::string_view text, size_t offset) {
+  size_t line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
 bool CheckText(const std::string& where, std::string_view text, const ProblemFn& problem) {
-  if (LooksBinary(text)) {
-    problem({where + ": binary file (NUL byte at offset " + std::to_string(text.find('\0')) +
-                 "), skipped",
-             true});
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    problem({where + ":" + LineColumn(text, nul) + ": binary file (NUL byte), skipped", true});
     return false;
   }
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
-    problem({where + ": invalid UTF-8 at byte offset " + std::to_string(bad) + ", skipped", true});
+    problem({where + ":" + LineColumn(text, bad) + ": invalid UTF-8, skipped", true});
     return false;
   }
   if (CollapseSpace(text).empty()) {
@@ -213,6 +227,12 @@ std::vector<std::string> ListInputFiles(const std::vector<std::string>& paths,
 }
 
 Result<std::string> ReadBytes(const std::string& path) {
+  // Devices, FIFOs and sockets never end (/dev/zero) or block: documents are files.
+  std::error_code ec;
+  auto st = fs::status(path, ec);
+  if (!ec && fs::exists(st) && !fs::is_regular_file(st)) {
+    return Status::InvalidInput(path + ": not a regular file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::InvalidInput(path + ": cannot read (" + std::strerror(errno) + ")");

@@ -95,7 +95,43 @@ std::string FormatDiagnostic(std::string_view script, size_t offset, std::string
   return out;
 }
 
+namespace {
+
+// The grammar is recursive descent: bounding the nesting of ( and { before
+// parsing keeps a hostile query from exhausting the stack.
+constexpr int kMaxNesting = 256;
+
+size_t FindExcessiveNesting(std::string_view text) {
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') {
+      size_t nl = text.find('\n', i);
+      if (nl == std::string_view::npos) break;
+      i = nl;
+    } else if (c == '(' || c == '{') {
+      if (++depth > kMaxNesting) return i;
+    } else if ((c == ')' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 Result<ast::Query> ParseStatement(std::string_view script, const Statement& statement) {
+  if (size_t at = FindExcessiveNesting(statement.text); at != std::string_view::npos) {
+    return Status::InvalidInput(FormatDiagnostic(
+        script, statement.offset + at,
+        "syntax error: nested more than " + std::to_string(kMaxNesting) + " levels deep"));
+  }
   auto parsed = grammar::ParseQuery(statement.text, statement.offset);
   if (auto* error = std::get_if<grammar::SyntaxError>(&parsed)) {
     return Status::InvalidInput(FormatDiagnostic(script, statement.offset + error->offset,

@@ -53,6 +53,10 @@ Result<int> OpenFile(const std::string& path, uint64_t* size) {
     return Status::InvalidInput(path + ": cannot read: " + Errno(errno));
   }
   if (S_ISDIR(st.st_mode)) return Status::InvalidInput(path + ": is a directory, not an RDF file");
+  // Devices such as /dev/zero never end a line; pipes stay allowed for streaming.
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+    return Status::InvalidInput(path + ": is a device, not an RDF file");
+  }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::InvalidInput(path + ": cannot read: " + Errno(errno));
   *size = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
