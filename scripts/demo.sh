@@ -17,9 +17,15 @@ echo "== kg stats"
 echo
 echo "== kg extract --format table examples/ (what each document states)"
 "$kg" extract --format table "$here/examples"
-if "$kg" query --help >/dev/null 2>&1; then
-  run() { echo; echo "== kg query '$1'"; "$kg" --db "$db" query "$1" || true; }
-  run '?s funds ?o'
-  run '"Executive Order 99001" directs ?agency'
-  run '?company based_in ?country'
-fi
+run() { echo; echo "== kg query '$1'"; "$kg" --db "$db" query --format table "$1"; }
+run '?s funds ?o'
+run 'find ?t, count(?c) as backers where ?c (funds|supports) ?t group by ?t order by backers desc limit 5'
+run '"Executive Order 99001" directs ?agency'
+run '?company based_in ?country'
+run 'find ?t where ?t part_of+ "Artificial intelligence" limit 5'
+run 'path Japan to "Artificial intelligence" max 4'
+run 'why Japan funds Robotics'
+run 'describe Huawei'
+echo
+echo "== kg export --format html -o ${db%.db}-graph.html (open it in a browser)"
+"$kg" --db "$db" export --format html -o "${db%.db}-graph.html"
