@@ -8,7 +8,9 @@
 #include <cstdlib>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "kg/rocks_status.h"
 #include "kg/rocks_store.h"
@@ -117,7 +119,14 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
   if (!fresh) {
     if (!fs::exists(fs::path(dir) / "CURRENT", ec)) return NotAStore(dir);
     std::vector<std::string> names;
+    // A live writer may be switching to a new MANIFEST as we read it; a
+    // failure is only final when it persists.
     auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
+    for (int attempt = 0; !s.ok() && attempt < 20; ++attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      names.clear();
+      s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
+    }
     if (!s.ok()) return NotAStore(dir);
     if (std::find(names.begin(), names.end(), "meta") == names.end()) return NotAStore(dir);
     if (options.read_only) {
