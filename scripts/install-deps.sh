@@ -9,8 +9,9 @@ group=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 build_pkgs=(build-essential cmake ninja-build pkg-config librocksdb-dev rapidjson-dev libboost-dev
-            libfmt-dev libcli11-dev libedit-dev libpoppler-cpp-dev zlib1g-dev libssl-dev iso-codes)
-test_pkgs=(libgtest-dev libgmock-dev graphviz libxml2-utils python3-networkx chromium
+            libfmt-dev libcli11-dev libedit-dev libpoppler-cpp-dev zlib1g-dev libssl-dev iso-codes
+            libgtest-dev libgmock-dev)  # the default build compiles the tests too
+test_pkgs=(graphviz libxml2-utils python3-networkx chromium
            clang libclang-rt-14-dev)
 bench_pkgs=(libbenchmark-dev raptor2-utils sqlite3 time)
 
