@@ -17,22 +17,26 @@ class [[nodiscard]] Status {
   // The codes map onto the CLI's exit codes (see ExitCode()).
   enum class Code {
     kOk = 0,
-    kInvalidInput,   // a file, rule, lexicon or query the user got wrong
-    kNotFound,       // a named thing (document, entity, file) does not exist
-    kNotSupported,   // valid input kg deliberately refuses (e.g. RDF 1.2 triple terms)
-    kTimeout,        // a query hit --timeout
-    kCancelled,      // Ctrl-C or a row limit stopped the work
-    kBusy,           // the store is in use by another writer
-    kStoreError,     // the store could not be opened, read or written
-    kCorruption,     // the store's contents contradict themselves
-    kInternal,       // a bug in kg
+    kInvalidInput,  // a file, rule, lexicon or query the user got wrong
+    kNotFound,      // a named thing (document, entity, file) does not exist
+    kNotSupported,  // valid input kg deliberately refuses (e.g. RDF 1.2 triple terms)
+    kTimeout,       // a query hit --timeout
+    kCancelled,     // Ctrl-C or a row limit stopped the work
+    kBusy,          // the store is in use by another writer
+    kStoreError,    // the store could not be opened, read or written
+    kCorruption,    // the store's contents contradict themselves
+    kInternal,      // a bug in kg
   };
 
   Status() = default;
   static Status OK() { return Status(); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
-  static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
+  static Status NotSupported(std::string msg) {
+    return Status(Code::kNotSupported, std::move(msg));
+  }
   static Status Timeout(std::string msg) { return Status(Code::kTimeout, std::move(msg)); }
   static Status Cancelled(std::string msg) { return Status(Code::kCancelled, std::move(msg)); }
   static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
@@ -88,7 +92,7 @@ inline int Status::ExitCode() const {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: REQUIRES: !status.ok()
 
   bool ok() const { return std::holds_alternative<T>(v_); }

@@ -27,8 +27,8 @@
 namespace kg {
 
 struct OpenOptions {
-  bool read_only = false;          // open as a reader: never blocks on, nor blocks, a writer
-  bool create_if_missing = true;   // ignored when read_only
+  bool read_only = false;         // open as a reader: never blocks on, nor blocks, a writer
+  bool create_if_missing = true;  // ignored when read_only
 };
 
 // Streams the triples matching a pattern, in the key order of the index used.
@@ -52,7 +52,7 @@ struct PredicateStats {
 struct StoreStats {
   uint64_t triples = 0;
   uint64_t terms = 0;
-  uint64_t entities = 0;   // distinct subjects with an rdf:type or label
+  uint64_t entities = 0;  // distinct subjects with an rdf:type or label
   uint64_t documents = 0;
   uint64_t disk_bytes = 0;
   std::vector<PredicateStats> predicates;
@@ -80,7 +80,8 @@ class Store {
   // Opens (or creates) the store in `dir`. Errors: Busy when another process
   // writes it; StoreError when `dir` is not a kg store or has another format
   // version.
-  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const OpenOptions& options = {});
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir,
+                                             const OpenOptions& options = {});
 
   // Stores one document and its statements in a single atomic write, replacing
   // any earlier version of the document with the same id. Returns kUnchanged

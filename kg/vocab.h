@@ -31,8 +31,12 @@ inline constexpr std::string_view kWikidataEntityNs = "http://www.wikidata.org/e
 // "Quantum technology" -> "urn:kg:entity:quantum-technology". Lower-cases ASCII,
 // keeps other UTF-8 as is (percent-encoding what IRIs forbid), joins words with '-'.
 std::string EntityIri(std::string_view canonical_label);
-inline std::string PredicateIri(std::string_view name) { return std::string(kPredicateNs) + std::string(name); }
-inline std::string TypeIri(std::string_view name) { return std::string(kTypeNs) + std::string(name); }
+inline std::string PredicateIri(std::string_view name) {
+  return std::string(kPredicateNs) + std::string(name);
+}
+inline std::string TypeIri(std::string_view name) {
+  return std::string(kTypeNs) + std::string(name);
+}
 
 // The part of an IRI after its last '#', '/' or ':' ("funds" for urn:kg:pred:funds).
 std::string_view LocalName(std::string_view iri);

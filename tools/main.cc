@@ -1,7 +1,7 @@
 // kg: the command-line entry point. It only wires the libraries together;
 // every command lives in its own tools/cmd_*.cc file.
-#include <csignal>
 #include <clocale>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 
@@ -16,9 +16,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "kg 0.1.0");
   kg::cli::GlobalOptions g;
-  app.add_option("--db", g.db, "store directory")
-      ->envname("KG_DB")
-      ->capture_default_str();
+  app.add_option("--db", g.db, "store directory")->envname("KG_DB")->capture_default_str();
 
   kg::cli::RegisterRdfCommands(app, g);
   kg::cli::RegisterStoreCommands(app, g);

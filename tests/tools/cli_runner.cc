@@ -55,9 +55,18 @@ CliResult RunProgram(const std::vector<std::string>& argv, const std::string& st
     pollfd fds[3];
     int n = 0;
     int out_i = -1, err_i = -1, in_i = -1;
-    if (out_open) { fds[n] = {out[0], POLLIN, 0}; out_i = n++; }
-    if (err_open) { fds[n] = {err[0], POLLIN, 0}; err_i = n++; }
-    if (in[1] >= 0) { fds[n] = {in[1], POLLOUT, 0}; in_i = n++; }
+    if (out_open) {
+      fds[n] = {out[0], POLLIN, 0};
+      out_i = n++;
+    }
+    if (err_open) {
+      fds[n] = {err[0], POLLIN, 0};
+      err_i = n++;
+    }
+    if (in[1] >= 0) {
+      fds[n] = {in[1], POLLOUT, 0};
+      in_i = n++;
+    }
     if (poll(fds, n, -1) < 0) continue;
     if (in_i >= 0 && (fds[in_i].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t w = write(in[1], stdin_text.data() + written, stdin_text.size() - written);
@@ -71,8 +80,10 @@ CliResult RunProgram(const std::vector<std::string>& argv, const std::string& st
                                        std::tuple{err_i, err[0], &err_open, &r.err}}) {
       if (idx >= 0 && (fds[idx].revents & (POLLIN | POLLHUP | POLLERR))) {
         ssize_t got = read(fd, buf, sizeof buf);
-        if (got > 0) sink->append(buf, static_cast<size_t>(got));
-        else *open = false;
+        if (got > 0)
+          sink->append(buf, static_cast<size_t>(got));
+        else
+          *open = false;
       }
     }
   }
@@ -99,10 +110,10 @@ Child Child::StartKg(const std::vector<std::string>& args, const std::string& ou
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     int in = open("/dev/null", O_RDONLY);
-    int out = open(out_file.empty() ? "/dev/null" : out_file.c_str(),
-                   O_WRONLY | O_CREAT | O_APPEND, 0644);
-    int err = open(err_file.empty() ? "/dev/null" : err_file.c_str(),
-                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+    int out = open(out_file.empty() ? "/dev/null" : out_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                   0644);
+    int err = open(err_file.empty() ? "/dev/null" : err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                   0644);
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);

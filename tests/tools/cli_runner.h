@@ -35,9 +35,9 @@ class Child {
   Child(Child&& other) noexcept : pid_(other.pid_) { other.pid_ = -1; }
   ~Child();
   int pid() const { return pid_; }
-  bool Running();            // false once it has exited (reaps it)
-  void Kill(int signal);     // sends `signal`
-  int Wait();                // exit code, or 128+N when killed by signal N
+  bool Running();         // false once it has exited (reaps it)
+  void Kill(int signal);  // sends `signal`
+  int Wait();             // exit code, or 128+N when killed by signal N
 
  private:
   explicit Child(int pid) : pid_(pid) {}
