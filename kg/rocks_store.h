@@ -111,6 +111,8 @@ class RocksStore final : public Store {
  private:
   RocksStore() = default;
   Status LoadMeta();
+  Status LoadMetaFollowingWriter();
+  void CatchUpWithWriter();
   Status RemoveBulkDocument(const rows::DocRow& row);
 
   std::string dir_;

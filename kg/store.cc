@@ -53,6 +53,9 @@ rocksdb::DBOptions DbOptions(bool read_only) {
   o.info_log_level = rocksdb::WARN_LEVEL;
   o.keep_log_file_num = 2;
   o.max_background_jobs = 2;
+  // Column families flush together, so a reader following the writer sees
+  // a document in every index or in none.
+  o.atomic_flush = true;
   return o;
 }
 
@@ -168,6 +171,9 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
     if (IsLockFailure(s)) {
       return Status::Busy("store " + dir + " is in use by another kg process");
     }
+    if (s.IsIOError() && !fs::exists(fs::path(dir) / "CURRENT", ec)) {
+      return Status::StoreError("store " + dir + " was deleted while kg was opening it");
+    }
     return FromRocks(s, "store " + dir + ": open");
   }
   store->db_.reset(raw);
@@ -178,7 +184,12 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
     b.Put(store->cf(Cf::kMeta), keys::kNextDocKey, rows::EncodeCount(1));
     KG_RETURN_IF_ERROR(store->WriteBatch(&b, "initialise"));
   }
-  KG_RETURN_IF_ERROR(store->LoadMeta());
+  if (options.read_only) {
+    store->CatchUpWithWriter();
+    KG_RETURN_IF_ERROR(store->LoadMetaFollowingWriter());
+  } else {
+    KG_RETURN_IF_ERROR(store->LoadMeta());
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 
@@ -204,6 +215,35 @@ Status RocksStore::LoadMeta() {
   return Status::OK();
 }
 
+// A secondary instance reads the writer's MANIFEST, then the write-ahead
+// logs it names. When the writer flushes in between, the log is gone and the
+// rows it held are only in the newer MANIFEST: catching up once more reads
+// them. Catching up until the sequence number stops moving closes the
+// window for all but a writer that flushes continuously.
+void RocksStore::CatchUpWithWriter() {
+  rocksdb::SequenceNumber last = db_->GetLatestSequenceNumber();
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    db_->TryCatchUpWithPrimary().PermitUncheckedError();  // a failure keeps the older view
+    rocksdb::SequenceNumber now = db_->GetLatestSequenceNumber();
+    if (attempt > 0 && now == last) break;
+    last = now;
+  }
+}
+
+// Only a format version still missing after catching up with a writer means
+// the directory is not a kg store.
+Status RocksStore::LoadMetaFollowingWriter() {
+  constexpr int kAttempts = 40;
+  for (int attempt = 1; attempt < kAttempts; ++attempt) {
+    std::string v;
+    auto s = db_->Get(ReadAt(nullptr), cf(Cf::kMeta), keys::kFormatVersionKey, &v);
+    if (!s.IsNotFound()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    CatchUpWithWriter();
+  }
+  return LoadMeta();
+}
+
 RocksStore::~RocksStore() {
   if (db_) {
     for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
@@ -225,7 +265,7 @@ rocksdb::Options RocksStore::SstOptions(Cf c) const {
 
 Status RocksStore::Refresh() {
   if (!read_only_) return Status::OK();
-  KG_RETURN_IF_ERROR(Err(db_->TryCatchUpWithPrimary(), "catch up with the writer"));
+  CatchUpWithWriter();
   return LoadMeta();
 }
 
@@ -245,6 +285,12 @@ void RocksStore::ReleaseSnapshot(const rocksdb::Snapshot* snap) const {
 
 Status RocksStore::Err(const rocksdb::Status& s, std::string_view what) const {
   if (s.ok()) return Status::OK();
+  // A writer whose directory vanished sees RocksDB's IO errors first; the
+  // cause is what the user needs to read.
+  std::error_code ec;
+  if (!read_only_ && s.IsIOError() && !fs::exists(fs::path(dir_) / "CURRENT", ec)) {
+    return Status::StoreError("store " + dir_ + " was deleted while kg was writing");
+  }
   return FromRocks(s, "store " + dir_ + ": " + std::string(what));
 }
 

@@ -203,9 +203,19 @@ TEST_F(HostileInputTest, StoreDeletedUnderARunningWriter) {
     WriteFile(tmp_ / ("many/d" + std::to_string(i) + ".txt"),
               "China is ramping up investment in quantum computing and 6G.\n");
   Child ingest = Child::StartKg({"--db", db_, "ingest", tmp_ / "many"}, "", tmp_ / "err");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Delete the store once the writer has stored something, so the deletion
+  // lands under a running writer rather than before it opened the store.
+  for (int i = 0; i < 600 && ingest.Running(); ++i) {
+    CliResult docs = RunKg({"--db", db_, "docs", "--format", "json"});
+    if (docs.exit_code == 0 && std::regex_search(docs.out, std::regex(R"("id": ?"d[0-9]+")")))
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   bool was_running = ingest.Running();
-  std::filesystem::remove_all(db_);
+  // The writer keeps creating and deleting files while the tree goes.
+  std::error_code ec;
+  for (int i = 0; i < 50 && std::filesystem::exists(db_); ++i) std::filesystem::remove_all(db_, ec);
+  ASSERT_FALSE(std::filesystem::exists(db_)) << ec.message();
   int rc = ingest.Wait();
   if (!was_running) GTEST_SKIP() << "the ingest finished before the store could be deleted";
   EXPECT_EQ(rc, 3) << ReadFile(tmp_ / "err");
