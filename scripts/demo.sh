@@ -6,8 +6,8 @@ kg=${1:-build/kg}
 db=${2:-build/demo.db}
 here=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$db"
-echo "== kg ingest examples/"
-"$kg" --db "$db" ingest "$here/examples"
+echo "== kg ingest examples/*.txt"
+"$kg" --db "$db" ingest "$here"/examples/*.txt
 echo
 echo "== kg docs"
 "$kg" --db "$db" docs
@@ -15,8 +15,8 @@ echo
 echo "== kg stats"
 "$kg" --db "$db" stats
 echo
-echo "== kg extract --format table examples/ (what each document states)"
-"$kg" extract --format table "$here/examples"
+echo "== kg extract --format table examples/*.txt (what each document states)"
+"$kg" extract --format table "$here"/examples/*.txt
 run() { echo; echo "== kg query '$1'"; "$kg" --db "$db" query --format table "$1"; }
 run '?s funds ?o'
 run 'find ?t, count(?c) as backers where ?c (funds|supports) ?t group by ?t order by backers desc limit 5'
