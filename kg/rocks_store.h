@@ -64,6 +64,9 @@ class RocksStore final : public Store {
   Result<std::vector<DocumentInfo>> ListDocuments() const override;
   Status ForEachDocumentTriple(std::string_view doc_id,
                                const std::function<bool(const Triple&)>& fn) const override;
+  Status ForEachSupport(size_t max_evidence, std::vector<DocumentInfo>* documents,
+                        const std::function<bool(const TripleSupport&)>& fn) const override;
+  Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const override;
   Result<PredicateStats> GetPredicateStats(TermId predicate) const override;
   Result<StoreStats> GetStats() const override;
   Status Refresh() override;

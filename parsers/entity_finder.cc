@@ -112,6 +112,24 @@ bool LabelHasWord(const std::string& label, std::string_view w) {
   return std::find(toks.begin(), toks.end(), w) != toks.end();
 }
 
+// End of a parenthesised citation starting at toks[i] ("(42 U.S.C. 1862)",
+// "(Public Law 117-167)", "(85 FR 48637)"), or i when there is none.
+size_t CitationEnd(const std::vector<Token>& toks, size_t i) {
+  if (i >= toks.size() || toks[i].folded != "(") return i;
+  int depth = 0;
+  bool number = false, marker = false;
+  for (size_t k = i; k < toks.size() && k < i + 24; ++k) {
+    const std::string& w = toks[k].folded;
+    if (w == "(") ++depth;
+    if (w == ")" && --depth == 0) return number && marker ? k + 1 : i;
+    if (toks[k].digit) number = true;
+    if (In(w, {"law", "stat", "fr", "seq", "cfr"}) ||
+        (w == "c" && k >= 2 && toks[k - 1].folded == "." && toks[k - 2].folded == "s"))
+      marker = true;
+  }
+  return i;
+}
+
 }  // namespace
 
 int DocState::Intern(const std::string& label, EntityType type, int lex_id) {
@@ -213,6 +231,12 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     size_t k = i + 2;
     if (at(k) == "the") ++k;
     size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8, true) : k;
+    // "the Director of the Office", "the Director of the Foundation": an office
+    // the text named before, not a name of its own.
+    if (end == k + 1 && at(k - 1) == "the" &&
+        (IsAgencyHead(toks[k].folded) || IsInstituteHead(toks[k].folded) ||
+         In(toks[k].folded, {"foundation", "program", "initiative", "fund", "secretary"})))
+      return c;
     if (end > k) {
       c.len = end - i;
       c.label = Surface(text, toks, i, end);
@@ -265,9 +289,16 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       size_t stop = k;
       // "... Act of 2022" keeps its year in the span, not in the label.
       c.label = Surface(text, toks, i, k);
-      if (at(k) == "of" && k + 1 < toks.size() && toks[k + 1].digit &&
-          toks[k + 1].folded.size() == 4)
-        stop = k + 2;
+      auto year = [&](size_t y) {
+        return y < toks.size() && toks[y].digit && toks[y].folded.size() == 4;
+      };
+      if ((at(k) == "of" || at(k) == ",") && year(k + 1)) {
+        stop = k + 2;  // "Act of 2022", "Consolidated Appropriations Act, 2021"
+      } else if (at(k) == "for" && at(k + 1) == "fiscal" && at(k + 2) == "year" && year(k + 3)) {
+        // One defense authorization act a year: the year is part of its name.
+        stop = k + 4;
+        c.label = Surface(text, toks, i, stop);
+      }
       c.len = stop - i;
       c.type = EntityType::kPolicy;
       c.rule = "pattern:policy_name";
@@ -392,6 +423,10 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         pat.len > lex.len && !(lex.len && pat.rule == "pattern:company_cue") ? pat : lex;
     // A lower-case common word from the lexicon ("chips") inside a longer
     // capitalised name loses to the name; otherwise the lexicon wins ties.
+    // "U.S." inside "U.S.C." or "U.S.-made"... only a name when it ends there.
+    if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].folded == "." &&
+        i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
+      best = Candidate{};
     Mention m;
     m.first = static_cast<uint32_t>(i);
     if (best.len > 0) {
@@ -406,6 +441,9 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
           std::find(de.aliases.begin(), de.aliases.end(), surface) == de.aliases.end() &&
           de.aliases.size() < 16)
         de.aliases.push_back(surface);
+      // "the Foo Act (15 U.S.C. 123)", "the Bar Act (Public Law 116-283)": a
+      // citation after a law's name belongs to the name.
+      if (m.type == EntityType::kPolicy) m.last = static_cast<uint32_t>(CitationEnd(toks, m.last));
       // "Chinese government", "U.S. government": the country itself.
       if (m.type == EntityType::kCountry && m.last < toks.size() &&
           In(toks[m.last].folded, {"government", "administration", "authorities"})) {

@@ -11,6 +11,7 @@
 
 #include "parsers/entity_finder.h"
 #include "parsers/relation_matcher.h"
+#include "parsers/sentence_reading.h"
 #include "parsers/sentence_splitter.h"
 #include "parsers/text.h"
 #include "parsers/tokenizer.h"
@@ -45,6 +46,10 @@ std::string FindDataDir() {
 }
 
 namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
 
 // Very long "sentences" (tables, a 100 MB line) are cut at spaces so rule
 // matching stays linear.
@@ -161,14 +166,29 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
     if (raw.find("http://") != std::string_view::npos ||
         raw.find("https://") != std::string_view::npos)
       continue;
+    // Definitions, amending instructions, negations and hypotheses state
+    // no facts about what they name.
+    const SentenceReading reading = ReadSentence(sd.toks);
     for (const auto& m : matcher.Match(sd.toks, sd.mentions, ctx))
-      emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
-    // A nationality inside a name ("Communist Chinese military company")
-    // says where the organisation is based.
+      if (Asserts(reading, sd.toks, m.first_token, m.last_token, m.predicate))
+        emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
+    if (reading.kind != SentenceKind::kFact) continue;
+    // A nationality that describes an organisation ("Communist Chinese
+    // military company", "the Chinese Academy of Sciences") says where it is
+    // based. Inside a firm's own name it need not ("American Express", "Smith
+    // Kline and French"), so only its first words count, and only in names
+    // that describe ("military company") or name an institute.
     for (const auto& m : sd.mentions) {
       if (m.reference || m.demonym) continue;
       if (m.type != EntityType::kCompany && m.type != EntityType::kInstitute) continue;
-      for (uint32_t k = m.first; k < m.last; ++k) {
+      bool described = m.type == EntityType::kInstitute;
+      for (uint32_t k = m.first; k < m.last && !described; ++k)
+        described = sd.toks[k].word && !sd.toks[k].cap &&
+                    !In(sd.toks[k].folded, {"and", "of", "the", "for", "de", "'s"});
+      if (!described) continue;
+      for (uint32_t k = m.first; k < m.last && k < m.first + 2; ++k) {
+        if (k > 0 && In(sd.toks[k - 1].folded, {"north", "south", "latin", "central", "anglo"}))
+          break;
         for (const TrieEntry* h : res_.lexicon.trie().Single(sd.toks[k].folded)) {
           if (!h->demonym) continue;
           const LexEntity& c = res_.lexicon.entity(h->entity);

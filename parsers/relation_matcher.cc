@@ -73,7 +73,7 @@ class SentenceMatcher {
   // at an entity that slot accepts; one opening with words, at the first word.
   bool CanStart(const rules::CompiledRule& rule, size_t start) const {
     const PatternNode& first = rule.pattern[0];
-    if (first.optional) return true;
+    if (first.optional || first.negated) return true;
     if (first.kind == Kind::kSlot) return SlotAccepts(first, start);
     if (first.kind == Kind::kWords) {
       if (items_[start].token >= 0) return toks_[items_[start].token].folded == first.words[0];
@@ -87,13 +87,40 @@ class SentenceMatcher {
   // Tries `rule` at item `start`; on success fills bindings.
   bool MatchAt(const rules::CompiledRule& rule, size_t start, std::vector<std::vector<int>>* b) {
     bindings_.assign(rule.vars, {});
-    bool ok = Seq(rule.pattern, 0, start, [](size_t) { return true; });
-    if (ok) *b = bindings_;
+    size_t end = start;
+    bool ok = Seq(rule.pattern, 0, start, [&end](size_t p) {
+      end = p;
+      return true;
+    });
+    if (ok) {
+      *b = bindings_;
+      span_first_ = FirstToken(start);
+      span_last_ = end > start ? LastToken(end - 1) : span_first_;
+    }
     return ok;
   }
+  // The token range of the last successful MatchAt.
+  uint32_t span_first() const { return span_first_; }
+  uint32_t span_last() const { return span_last_; }
 
  private:
   using Cont = std::function<bool(size_t)>;
+
+  uint32_t FirstToken(size_t pos) const {
+    if (pos >= items_.size()) return static_cast<uint32_t>(toks_.size());
+    return items_[pos].token >= 0 ? static_cast<uint32_t>(items_[pos].token)
+                                  : mentions_[items_[pos].mention].first;
+  }
+  uint32_t LastToken(size_t pos) const {
+    return items_[pos].token >= 0 ? static_cast<uint32_t>(items_[pos].token) + 1
+                                  : mentions_[items_[pos].mention].last;
+  }
+
+  bool InNumber(size_t pos) const {
+    int t = items_[pos].token;
+    return t > 0 && static_cast<size_t>(t) + 1 < toks_.size() && toks_[t - 1].digit &&
+           toks_[t + 1].digit && !toks_[t + 1].space_before;
+  }
 
   const std::string* WordAt(size_t pos) const {
     if (pos >= items_.size() || items_[pos].token < 0) return nullptr;
@@ -112,6 +139,8 @@ class SentenceMatcher {
     if (k == seq.size()) return cont(pos);
     const PatternNode& n = seq[k];
     auto next = [&](size_t p) { return Seq(seq, k + 1, p, cont); };
+    // A negated element is a check: it binds nothing and consumes nothing.
+    if (n.negated) return !Node(n, pos, [](size_t) { return true; }) && next(pos);
     if (Node(n, pos, next)) return true;
     return n.optional && next(pos);
   }
@@ -145,7 +174,10 @@ class SentenceMatcher {
           if (len > 0) {
             size_t at = pos + len - 1;
             const std::string* w = WordAt(at);
-            if (w && *w == ";") break;  // a gap never crosses a clause break
+            // A gap never crosses a clause break: ";", or a ":" that opens a
+            // list ("shall submit the following reports: (i) The Secretary ...")
+            // rather than telling the time ("9:30").
+            if (w && (*w == ";" || (*w == ":" && !InNumber(at)))) break;
             // Between a subject and its verb, punctuation means another
             // clause: "X (see Y), which ..., promotes Z" is not X's doing.
             if (w && (n.stop_mask || n.stop_demonym) &&
@@ -214,6 +246,7 @@ class SentenceMatcher {
   uint32_t type_mask_ = 0;  // types of the sentence's (non-adjective) mentions
   bool has_demonym_ = false;
   bool has_named_policy_ = false;
+  uint32_t span_first_ = 0, span_last_ = 0;
 };
 
 }  // namespace
@@ -254,7 +287,7 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
             auto key = std::make_pair(s, o);
             if (std::find(pairs.begin(), pairs.end(), key) != pairs.end()) continue;
             pairs.push_back(key);
-            out.push_back({s, o, h.predicate, &rule});
+            out.push_back({s, o, h.predicate, &rule, sm.span_first(), sm.span_last()});
           }
         }
       }

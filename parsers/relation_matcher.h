@@ -19,6 +19,7 @@ struct RelationMatch {
   int s = -1, o = -1;  // DocState entity indices
   std::string predicate;
   const rules::CompiledRule* rule = nullptr;
+  uint32_t first_token = 0, last_token = 0;  // the tokens the match covers, [first, last)
 };
 
 // Document-level head terms: -1 when the document has none.

@@ -55,6 +55,12 @@ bool IsHeadingLine(std::string_view line) {
   if (last == ',' || last == ';' || last == ':' || last == '-' || last == '(' || last == '&')
     return false;
   if (line.find(',') != std::string_view::npos) return false;
+  // "(2) Program update.--Section 10 of the National Science": a heading
+  // run into its text is text, however title-like its last words.
+  for (std::string_view dash : {std::string_view("--"), std::string_view(".\xE2\x80\x94")}) {
+    size_t d = line.find(dash);
+    if (d != std::string_view::npos && d + dash.size() < line.size()) return false;
+  }
   size_t words = 0, caps = 0;
   std::string_view last_word;
   for (size_t i = 0; i < line.size();) {
@@ -102,6 +108,15 @@ void SplitSegment(std::string_view text, size_t a, size_t b, std::vector<Sentenc
            (static_cast<unsigned char>(text[j + 2]) == 0x9D ||
             static_cast<unsigned char>(text[j + 2]) == 0x99))
       j += 3;
+    // "(b) Semiconductor Program.--Section 9902 of ...": in statute text a
+    // heading runs into its paragraph after ".--"; it is a sentence of its own.
+    if (c == '.' && j == i + 1 && j + 2 < b && text[j] == '-' && text[j + 1] == '-' &&
+        !IsSpace(text[j + 2]) && i > a && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+        (i < a + 2 || std::isalpha(static_cast<unsigned char>(text[i - 2])))) {
+      emit(start, j);
+      start = j + 2;
+      continue;
+    }
     if (j < b && !IsSpace(text[j])) continue;
     size_t k = j;
     bool newline = false, indented = false;

@@ -50,7 +50,10 @@ struct Primary : x3::variant<Slot, Gap, MacroRef, std::string, x3::forward_ast<A
   using base_type::operator=;
 };
 
-struct Element {
+// !element: the element must not match here (a zero-width check: "shall"
+// !("not" | "be") is "shall" not followed by "not" or "be").
+struct Element : Located {
+  boost::optional<char> negated;  // '!'
   Primary primary;
   boost::optional<char> optional;  // '?'
 };

@@ -10,7 +10,7 @@
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Slot, types, list, name)
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Gap, dots, max)
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::MacroRef, sigil, name)
-BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Element, primary, optional)
+BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Element, negated, primary, optional)
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Head, s, predicate, o)
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Rule, name, pattern, heads, confidence)
 BOOST_FUSION_ADAPT_STRUCT(kg::parsers::rules::ast::Define, name, words)

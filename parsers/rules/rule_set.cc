@@ -38,6 +38,12 @@ class Compiler {
       PatternNode node;
       KG_RETURN_IF_ERROR(Primary(el.primary, &node));
       node.optional = el.optional.has_value();
+      node.negated = el.negated.has_value();
+      if (node.negated) {
+        if (const ast::Located* at = SlotOrGap(el.primary))
+          return Error(*at, "! applies to words, not to a slot or a gap");
+        if (node.optional) return Error(el, "an element cannot be both !negated and optional?");
+      }
       if (node.kind == PatternNode::Kind::kGap && !out->empty() &&
           out->back().kind == PatternNode::Kind::kSlot) {
         node.stop_mask = out->back().type_mask;
@@ -46,6 +52,17 @@ class Compiler {
       out->push_back(std::move(node));
     }
     return Status::OK();
+  }
+
+  // A slot or gap inside a negated element: a check binds nothing and skips nothing.
+  static const ast::Located* SlotOrGap(const ast::Primary& p) {
+    if (const auto* s = boost::get<ast::Slot>(&p)) return s;
+    if (const auto* g = boost::get<ast::Gap>(&p)) return g;
+    if (const auto* a = boost::get<ast::x3::forward_ast<ast::Alternatives>>(&p))
+      for (const auto& seq : a->get())
+        for (const auto& el : seq)
+          if (const ast::Located* at = SlotOrGap(el.primary)) return at;
+    return nullptr;
   }
 
   Status Primary(const ast::Primary& p, PatternNode* node) {
@@ -132,7 +149,7 @@ class Compiler {
       out->confidence = static_cast<float>(*r.confidence);
     }
     for (const auto& n : out->pattern) {
-      if (n.optional) continue;
+      if (n.optional || n.negated) continue;
       if (n.kind == PatternNode::Kind::kWords) out->required_words.push_back(n.words[0]);
       if (n.kind != PatternNode::Kind::kAlternatives) continue;
       std::vector<std::string> firsts;

@@ -21,6 +21,7 @@ struct PatternNode {
   enum class Kind : uint8_t { kSlot, kWords, kGap, kAlternatives };
   Kind kind = Kind::kWords;
   bool optional = false;
+  bool negated = false;  // !element: succeeds, consuming nothing, where the element fails
   // kSlot
   uint32_t type_mask = 0;     // bit per EntityType
   bool demonym = false;       // accepts nationality adjectives ("Chinese")

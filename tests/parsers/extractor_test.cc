@@ -4,49 +4,13 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "parsers/text.h"
+#include "tests/parsers/extraction_fixture.h"
 
 namespace kg::parsers {
 namespace {
 
-class ExtractorTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    ResourceOptions o;
-    o.lexicon_files = {KG_TEST_DATA "/lexicon/test.json"};
-    auto r = ExtractionResources::Load(o);
-    ASSERT_TRUE(r.ok()) << r.status().message();
-    res_ = std::move(r).value().release();
-    Status st = res_->rules.LoadDirectory(KG_SOURCE_DIR "/data/rules");
-    ASSERT_TRUE(st.ok()) << st.message();
-  }
-  static void TearDownTestSuite() { delete res_; }
-
-  Extraction Run(const std::string& text, const std::string& title = "") {
-    SourceDocument d;
-    d.info.id = "t";
-    d.info.title = title;
-    d.text = text;
-    last_text_ = text;
-    return Extractor(*res_).Extract(d);
-  }
-  static std::vector<std::string> Triples(const Extraction& x) {
-    std::vector<std::string> out;
-    for (const auto& t : x.triples) out.push_back(t.s + " " + t.p + " " + t.o);
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-  static bool Has(const Extraction& x, const std::string& triple) {
-    auto t = Triples(x);
-    return std::find(t.begin(), t.end(), triple) != t.end();
-  }
-
-  static ExtractionResources* res_;
-  std::string last_text_;
-};
-ExtractionResources* ExtractorTest::res_ = nullptr;
+class ExtractorTest : public ExtractionTest {};
 
 TEST_F(ExtractorTest, CoordinationGivesOneTriplePerMember) {
   auto x = Run("Freedonia is ramping up investment in AI, quantum tech, and 6G.");

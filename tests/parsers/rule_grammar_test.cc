@@ -75,6 +75,24 @@ TEST(RuleSetTest, CompilesMacrosGapsAndPrefilters) {
   EXPECT_FLOAT_EQ(r.confidence, 0.8f);
 }
 
+TEST(RuleSetTest, NegatedElementsAreChecksOnWords) {
+  RuleSet rs;
+  ASSERT_TRUE(
+      rs.LoadText("rule r: [Agency]:o \"shall\" !(\"not\" | \"be\") => @doc directs o;", "ok.rules")
+          .ok());
+  const auto& r = rs.rules()[0];
+  ASSERT_EQ(r.pattern.size(), 3u);
+  EXPECT_TRUE(r.pattern[2].negated);
+  EXPECT_EQ(r.required_words, (std::vector<std::string>{"shall"}));  // "not" is no requirement
+  Status st =
+      rs.LoadText("rule a: [Agency]:o\n  \"shall\" ![Country]:c => @doc directs o;", "u.rules");
+  EXPECT_EQ(st.message().rfind("u.rules:2:12: ! applies to words", 0), 0u) << st.message();
+  st = rs.LoadText("rule a: [Agency]:o \"shall\" !(\"x\" ...2) => @doc directs o;", "u.rules");
+  EXPECT_EQ(st.message().rfind("u.rules:1:34: ! applies to words", 0), 0u) << st.message();
+  st = rs.LoadText("rule a: [Agency]:o \"shall\" !\"not\"? => @doc directs o;", "u.rules");
+  EXPECT_EQ(st.message().rfind("u.rules:1:28: an element cannot be both", 0), 0u) << st.message();
+}
+
 TEST(RuleSetTest, ShippedRulesLoad) {
   RuleSet rs;
   Status st = rs.LoadDirectory(KG_SOURCE_DIR "/data/rules");

@@ -1,0 +1,132 @@
+// How policy text is read: definitions, amending instructions, negations,
+// hypotheses and questions state no facts; law names stay whole across
+// citations and hard line breaks; "shall" directs only when its subject is
+// to act. Every text here is written for these tests.
+#include <gtest/gtest.h>
+
+#include "tests/parsers/extraction_fixture.h"
+
+namespace kg::parsers {
+namespace {
+
+class PolicyTextTest : public ExtractionTest {
+ protected:
+  static constexpr const char* kOrder = "Executive Order 99998: Widgets in Government";
+  Extraction Order(const std::string& body) {
+    return Run(std::string(kOrder) + "\n\n" + body, kOrder);
+  }
+};
+
+TEST_F(PolicyTextTest, DefinitionsStateNoFacts) {
+  auto x = Order(
+      "Sec. 5. Definitions. (a) The term \"widget office\" means the office of the Ministry of "
+      "Widgets that shall promote robots.\n\n"
+      "(b) \"Zentrix\" means the company that Freedonia funds.\n\n"
+      "(c) The Secretary of Widgets shall report on chips within 90 days.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+}
+
+TEST_F(PolicyTextTest, AmendingInstructionsOnlyAmend) {
+  auto x = Order(
+      "Section 3 of the Widget Safety Act (12 U.S.C. 345) is amended by striking \"Freedonia "
+      "supports robots\" and inserting \"Sylvania funds chips\".\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 amends Widget Safety Act"}));
+  // The citation is part of the law's name: "U.S." in "U.S.C." is no country.
+  for (const auto& e : x.entities) EXPECT_NE(e.label, "United States");
+}
+
+TEST_F(PolicyTextTest, CitationsStayWithTheLawTheyCite) {
+  auto x = Order(
+      "Section 9 of the Widget Trade Act, 2021 (Public Law 101-202) is hereby amended as "
+      "follows.\n\n"
+      "Section 2 of the National Widget Authorization Act for Fiscal Year 2021 (15 U.S.C. 4651) "
+      "is amended by adding at the end the following.\n");
+  EXPECT_EQ(
+      Triples(x),
+      (std::vector<std::string>{
+          "Executive Order 99998 amends National Widget Authorization Act for Fiscal Year 2021",
+          "Executive Order 99998 amends Widget Trade Act"}));
+}
+
+TEST_F(PolicyTextTest, NamesStayWholeAcrossAHardWrappedHeading) {
+  auto x = Order(
+      "    (b) Widget Fellowships.--\n"
+      "        (1) In general.--The fellowships shall grow to 3,000 fellows.\n"
+      "        (2) Program update.--Section 10 of the National Widget\n"
+      "    Foundation Act of 1950 (42 U.S.C. 1869) is amended--\n"
+      "            (A) in subsection (a), by inserting \"and robots\" after \"chips\".\n");
+  EXPECT_TRUE(Has(x, "Executive Order 99998 amends National Widget Foundation Act"))
+      << ::testing::PrintToString(Triples(x));
+  EXPECT_FALSE(Has(x, "Executive Order 99998 amends Foundation Act"));
+}
+
+TEST_F(PolicyTextTest, NegationsStateNoFacts) {
+  auto x = Run("Freedonia does not fund robots. Sylvania never restricted Zentrix.");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Order(
+      "The Secretary of Widgets shall not disclose the list.\n\n"
+      "No Ministry of Widgets shall issue rules.\n");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+}
+
+TEST_F(PolicyTextTest, DeadlinesAreNotNegations) {
+  auto x = Order(
+      "Not later than 90 days after the date of this order, the Secretary of Widgets shall, not "
+      "later than the following year, submit a report.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+}
+
+TEST_F(PolicyTextTest, HypothesesAndQuestionsStateNoFacts) {
+  auto x =
+      Run("Freedonia could ban chips. Sylvania may invest in AI. Will Freedonia fund robots? "
+          "The ministry said Sylvania should promote 6G.");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  // Only the clause a condition opens is hypothetical.
+  x = Run("If Sylvania funds robots, Freedonia funds chips.");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Freedonia funds Semiconductors"}));
+}
+
+TEST_F(PolicyTextTest, ShallDirectsOnlyASubjectThatActs) {
+  auto x = Order(
+      "The Ministry of Widgets shall be established within the government.\n\n"
+      "The Ministry of Widgets shall consist of five members.\n\n"
+      "The Secretary of Widgets, in consultation with the Ministry of Widgets, shall publish "
+      "guidance.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+}
+
+TEST_F(PolicyTextTest, AnOfficeNamedOnlyByItsKindIsNoName) {
+  auto x = Order("The Director of the Office shall appoint a manager for robots.\n");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  for (const auto& e : x.entities) EXPECT_NE(e.label, "Director of the Office");
+}
+
+TEST_F(PolicyTextTest, SupportsBelongsToTheSubjectOfItsVerb) {
+  // A purpose clause or an object that is helped is not the supporter.
+  auto x = Order(
+      "To support robots, the Secretary of Widgets shall report to the President.\n\n"
+      "Agencies shall help the Ministry of Widgets in promoting AI.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+  // Auxiliaries and words of intent may stand between them.
+  x = Run("Freedonia also plans to promote robots. Sylvania is committed to boosting 6G.");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Freedonia supports Robotics", "Sylvania supports 6G"}));
+  x = Run("Sylvania unveiled new measures to accelerate AI adoption.");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Sylvania supports Artificial intelligence"}));
+}
+
+TEST_F(PolicyTextTest, NationalityInAFirmsOwnNameIsNotItsBase) {
+  auto x = Run("Investors bought shares of American Widget Corp on Monday.");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Run("Funds may not buy securities of any Communist Sylvanian military company.");
+  EXPECT_TRUE(Has(x, "Communist Sylvanian military company based_in Sylvania"))
+      << ::testing::PrintToString(Triples(x));
+}
+
+}  // namespace
+}  // namespace kg::parsers
