@@ -427,6 +427,12 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].folded == "." &&
         i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
       best = Candidate{};
+    // "Section 301 of the National Quantum Initiative Act" is a section of
+    // that act, not the law the lexicon knows as "Section 301".
+    if (best.len > 0 && best.rule == "lexicon" &&
+        (toks[i].folded == "section" || toks[i].folded == "sec") && i + best.len < toks.size() &&
+        toks[i + best.len].folded == "of")
+      best = Candidate{};
     Mention m;
     m.first = static_cast<uint32_t>(i);
     if (best.len > 0) {

@@ -61,6 +61,11 @@ bool IsNegation(const std::vector<Token>& toks, size_t i) {
                 "weren", "won", "hasn", "haven", "hadn", "shouldn", "couldn", "wouldn"});
 }
 
+// "May 1, 2001", "1 May 2001": the month, not the modal.
+bool IsDate(const std::vector<Token>& toks, size_t k) {
+  return (k + 1 < toks.size() && toks[k + 1].digit) || (k > 0 && toks[k - 1].digit);
+}
+
 // Predicates whose rules open with the subject (or, for directs, with the
 // one directed): the first entity of the match is the actor.
 bool LeadsWithSubject(std::string_view p) {
@@ -125,11 +130,10 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
   // A directive's own verb is "shall" or "must"; elsewhere a modal of
   // possibility or advice makes the relation a possibility, not a fact
   // ("could ban", "may fund", "should cooperate").
-  // ("May 1, 2001" is a date.)
   if (predicate != "directs")
     for (uint32_t k = first; k < last; ++k)
       if (In(toks[k].folded, {"could", "might", "should", "if", "unless", "whether"}) ||
-          (toks[k].folded == "may" && !toks[k].cap))
+          (toks[k].folded == "may" && !IsDate(toks, k)))
         return false;
   return true;
 }

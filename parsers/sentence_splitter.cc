@@ -192,7 +192,17 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
                           static_cast<unsigned char>(c) >= 0x80;
         break;
       }
-      if ((next_starts_cap && prev_opens && IsHeadingLine(prev_line)) || IsBulletStart(line)) {
+      // A line indented less than the one before continues its paragraph
+      // (statute text indents a paragraph's first line): "(a) Section 421 of
+      // the National Aeronautics and Space Administration" is no heading.
+      auto indent = [](std::string_view l) {
+        size_t n = 0;
+        while (n < l.size() && (l[n] == ' ' || l[n] == '\t')) ++n;
+        return n;
+      };
+      bool hanging = indent(line) < indent(prev_line);
+      if ((next_starts_cap && prev_opens && !hanging && IsHeadingLine(prev_line)) ||
+          IsBulletStart(line)) {
         SplitSegment(text, seg, pos, &out);
         seg = pos;
       }
