@@ -11,18 +11,14 @@
 namespace kg {
 namespace {
 
-using testing::Doc;
-using testing::OpenOrDie;
-using testing::ScratchDir;
-using testing::St;
-
 // Statements with evidence: some triples stated by several documents, some
 // several times in one document.
 std::vector<Statement> Statements(std::mt19937& rng, int n) {
   std::vector<Statement> out;
   for (int i = 0; i < n; ++i) {
-    Statement st = St("urn:n:" + std::to_string(rng() % 6), "urn:p:" + std::to_string(rng() % 2),
-                      "urn:n:" + std::to_string(rng() % 6));
+    Statement st =
+        testing::St("urn:n:" + std::to_string(rng() % 6), "urn:p:" + std::to_string(rng() % 2),
+                    "urn:n:" + std::to_string(rng() % 6));
     st.has_evidence = true;
     st.evidence.sentence_index = static_cast<uint32_t>(i);
     st.evidence.sentence = "Sentence " + std::to_string(i) + ".";
@@ -36,10 +32,10 @@ std::vector<Statement> Statements(std::mt19937& rng, int n) {
 void Fill(Store& store) {
   std::mt19937 rng(5);
   for (const char* id : {"doc-b", "doc-a", "doc-c"}) {
-    auto r = store.PutDocument(Doc(id), Statements(rng, 40));
+    auto r = store.PutDocument(testing::Doc(id), Statements(rng, 40));
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
-  auto loader = store.NewBulkLoader(Doc("bulk"));
+  auto loader = store.NewBulkLoader(testing::Doc("bulk"));
   ASSERT_TRUE(loader.ok()) << loader.status().ToString();
   for (int i = 0; i < 30; ++i) {
     ASSERT_KG_OK((*loader)->Add(Term::Iri("urn:n:" + std::to_string(i % 15)),
@@ -88,8 +84,8 @@ void ExpectSupportMatchesPointReads(const Store& store, size_t max_evidence) {
 }
 
 TEST(StoreSupportTest, ForEachSupportMatchesPointReads) {
-  ScratchDir dir;
-  auto store = OpenOrDie(dir.path());
+  testing::ScratchDir dir;
+  auto store = testing::OpenOrDie(dir.path());
   ASSERT_TRUE(store);
   Fill(*store);
   for (size_t max_evidence : {size_t{0}, size_t{1}, size_t{100}}) {
@@ -99,7 +95,7 @@ TEST(StoreSupportTest, ForEachSupportMatchesPointReads) {
   // A document removed: its evidence and support disappear from the scan too.
   ASSERT_KG_OK(store->RemoveDocument("doc-b"));
   store.reset();
-  auto reader = OpenOrDie(dir.path(), /*read_only=*/true);
+  auto reader = testing::OpenOrDie(dir.path(), /*read_only=*/true);
   ASSERT_TRUE(reader);
   std::vector<DocumentInfo> docs;
   uint64_t rows = 0;
@@ -113,8 +109,8 @@ TEST(StoreSupportTest, ForEachSupportMatchesPointReads) {
 }
 
 TEST(StoreSupportTest, EmptyStore) {
-  ScratchDir dir;
-  auto store = OpenOrDie(dir.path());
+  testing::ScratchDir dir;
+  auto store = testing::OpenOrDie(dir.path());
   ASSERT_TRUE(store);
   std::vector<DocumentInfo> docs{DocumentInfo{}};
   ASSERT_KG_OK(store->ForEachSupport(1, &docs, [](const TripleSupport&) {
@@ -128,14 +124,14 @@ TEST(StoreSupportTest, EmptyStore) {
 }
 
 TEST(StoreSupportTest, GetTermsMatchesGetTerm) {
-  ScratchDir dir;
-  auto store = OpenOrDie(dir.path());
+  testing::ScratchDir dir;
+  auto store = testing::OpenOrDie(dir.path());
   ASSERT_TRUE(store);
   Fill(*store);
   std::vector<Statement> literals = {
-      St("urn:n:1", std::string(vocab::kRdfsLabel), Term::Literal("One", "", "en")),
-      St("urn:n:2", "urn:p:size", Term::Literal("42", std::string(vocab::kXsdInteger)))};
-  ASSERT_TRUE(store->PutDocument(Doc("lit"), literals).ok());
+      testing::St("urn:n:1", std::string(vocab::kRdfsLabel), Term::Literal("One", "", "en")),
+      testing::St("urn:n:2", "urn:p:size", Term::Literal("42", std::string(vocab::kXsdInteger)))};
+  ASSERT_TRUE(store->PutDocument(testing::Doc("lit"), literals).ok());
   uint64_t terms = store->GetStats()->terms;
   ASSERT_GT(terms, 20u);
   // Unsorted, with repeats and gaps, so both the stepping and the seeking
