@@ -67,9 +67,6 @@ class RocksStore final : public Store {
   Status ForEachSupport(size_t max_evidence, std::vector<DocumentInfo>* documents,
                         const std::function<bool(const TripleSupport&)>& fn) const override;
   Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const override;
-  Status ForEachSupport(size_t max_evidence, std::vector<DocumentInfo>* documents,
-                        const std::function<bool(const TripleSupport&)>& fn) const override;
-  Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const override;
   Result<PredicateStats> GetPredicateStats(TermId predicate) const override;
   Result<StoreStats> GetStats() const override;
   Status Refresh() override;

@@ -72,17 +72,6 @@ struct TripleSupport {
   std::vector<Evidence> evidence;  // the first max_evidence of them, doc_id filled in
 };
 
-// One stored triple with what supports it, as Store::ForEachSupport streams
-// them.
-struct TripleSupport {
-  Triple triple;
-  // Supporting documents, as ascending positions in the document list that
-  // ForEachSupport hands out (ordered by id).
-  std::vector<uint32_t> documents;
-  uint64_t sentences = 0;          // evidence rows of the triple, over all documents
-  std::vector<Evidence> evidence;  // the first max_evidence of them, doc_id filled in
-};
-
 // Loads a large number of triples into one document through sorted SST files.
 // Memory stays bounded: triples are buffered in fixed-size runs.
 class BulkLoader {
@@ -148,19 +137,6 @@ class Store {
   // Triples a document supports.
   virtual Status ForEachDocumentTriple(std::string_view doc_id,
                                        const std::function<bool(const Triple&)>& fn) const = 0;
-  // Every stored triple in SPO order with its support, in one pass over the
-  // spo index merged with the evidence rows (kept in the same key order), at
-  // one snapshot: whole-store readers use it instead of SupportingDocuments
-  // and GetEvidence per triple, two point reads each. `documents` gets every
-  // document, ordered by id, before the first call of `fn`. At most
-  // `max_evidence` evidence rows per triple are decoded; all are counted.
-  // Stops early when `fn` returns false.
-  virtual Status ForEachSupport(size_t max_evidence, std::vector<DocumentInfo>* documents,
-                                const std::function<bool(const TripleSupport&)>& fn) const = 0;
-  // The terms of `ids`, in the same order, read in one ascending pass over
-  // the dictionary: far cheaper than GetTerm per id when ids are many.
-  // NotFound when an id has no term.
-  virtual Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const = 0;
   // Every stored triple in SPO order with its support, in one pass over the
   // spo index merged with the evidence rows (kept in the same key order), at
   // one snapshot: whole-store readers use it instead of SupportingDocuments
