@@ -45,6 +45,7 @@ class RocksStore final : public Store {
 
   Result<PutOutcome> PutDocument(const DocumentInfo& doc,
                                  const std::vector<Statement>& statements) override;
+  Result<std::vector<PutOutcome>> PutDocuments(const std::vector<DocumentWrite>& docs) override;
   Status RemoveDocument(std::string_view doc_id) override;
   Result<std::unique_ptr<BulkLoader>> NewBulkLoader(const DocumentInfo& doc) override;
 

@@ -61,6 +61,12 @@ struct StoreStats {
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
+// A document with its statements, as Store::PutDocuments takes them.
+struct DocumentWrite {
+  DocumentInfo info;
+  std::vector<Statement> statements;
+};
+
 // One stored triple with what supports it, as Store::ForEachSupport streams
 // them.
 struct TripleSupport {
@@ -99,6 +105,21 @@ class Store {
   // (and writes nothing) when the stored content_hash equals doc.content_hash.
   virtual Result<PutOutcome> PutDocument(const DocumentInfo& doc,
                                          const std::vector<Statement>& statements) = 0;
+
+  // Stores several documents in one atomic write, each exactly as PutDocument
+  // would; a failure stores none of them. Ingest writes documents in groups
+  // so the rows many documents share (an entity's label, a support list) are
+  // read and rewritten once per group rather than once per document.
+  // outcomes[i] belongs to docs[i]. A store without a group write stores
+  // them one at a time.
+  virtual Result<std::vector<PutOutcome>> PutDocuments(const std::vector<DocumentWrite>& docs) {
+    std::vector<PutOutcome> outcomes;
+    for (const auto& d : docs) {
+      KG_ASSIGN_OR_RETURN(PutOutcome o, PutDocument(d.info, d.statements));
+      outcomes.push_back(o);
+    }
+    return outcomes;
+  }
 
   // Removes a document's contribution atomically. NotFound when absent.
   virtual Status RemoveDocument(std::string_view doc_id) = 0;

@@ -1,6 +1,8 @@
-// PutDocument and RemoveDocument: one atomic WriteBatch each.
+// PutDocument(s) and RemoveDocument: one atomic WriteBatch each.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "kg/rocks_store.h"
 #include "kg/triple_changes.h"
@@ -46,31 +48,23 @@ Status DropContribution(RocksStore* s, TripleChanges* changes, rocksdb::WriteBat
   return Status::OK();
 }
 
-}  // namespace
-
-Result<PutOutcome> RocksStore::PutDocument(const DocumentInfo& doc,
-                                           const std::vector<Statement>& statements) {
-  KG_RETURN_IF_ERROR(RequireWritable());
-  if (doc.id.empty()) return Status::InvalidInput("document id is empty");
-  SnapshotGuard snap(this);
-  auto ro = ReadAt(snap.get());
-  KG_ASSIGN_OR_RETURN(auto old, ReadDocRow(ro, doc.id));
-  if (old && !doc.content_hash.empty() && old->info.content_hash == doc.content_hash) {
-    return PutOutcome::kUnchanged;
-  }
-
-  CounterGuard counters(this);
-  rocksdb::WriteBatch batch;
-  TripleChanges changes(this, snap.get(), &batch);
+// Adds one document's rows to `batch`, which may already hold other
+// documents' rows: `changes` carries the support lists and terms they share.
+// `old` is the stored version of the document, if any.
+Status StageDocument(RocksStore* s, const rocksdb::ReadOptions& ro, TripleChanges* changes,
+                     rocksdb::WriteBatch* batch, const DocumentInfo& doc,
+                     const std::vector<Statement>& statements,
+                     const std::optional<rows::DocRow>& old) {
   rows::DocRow row;
   row.info = doc;
   if (old) {
     row.number = old->number;  // keeps support lists of unchanged triples as they are
     std::vector<std::pair<Triple, uint32_t>> old_triples;
-    KG_RETURN_IF_ERROR(DocumentTriples(ro, *old, &old_triples));
-    KG_RETURN_IF_ERROR(DropContribution(this, &changes, &batch, row.number, old_triples));
+    KG_RETURN_IF_ERROR(s->DocumentTriples(ro, *old, &old_triples));
+    KG_RETURN_IF_ERROR(DropContribution(s, changes, batch, row.number, old_triples));
   } else {
-    row.number = next_doc_++;
+    row.number = s->next_doc();
+    s->set_next_doc(row.number + 1);
   }
 
   std::map<Triple, std::vector<const Evidence*>> triples;
@@ -84,30 +78,82 @@ Result<PutOutcome> RocksStore::PutDocument(const DocumentInfo& doc,
                                   " is a literal");
     }
     Triple t;
-    KG_ASSIGN_OR_RETURN(t.s, changes.Resolve(st.s));
-    KG_ASSIGN_OR_RETURN(t.p, changes.Resolve(st.p));
-    KG_ASSIGN_OR_RETURN(t.o, changes.Resolve(st.o));
+    KG_ASSIGN_OR_RETURN(t.s, changes->Resolve(st.s));
+    KG_ASSIGN_OR_RETURN(t.p, changes->Resolve(st.p));
+    KG_ASSIGN_OR_RETURN(t.o, changes->Resolve(st.o));
     auto& ev = triples[t];
     if (st.has_evidence) ev.push_back(&st.evidence);
   }
   for (const auto& [t, evidence] : triples) {
-    batch.Put(cf(Cf::kDocStmt), keys::DocStmtKey(row.number, t),
-              rows::EncodeCount(evidence.size()));
+    batch->Put(s->cf(Cf::kDocStmt), keys::DocStmtKey(row.number, t),
+               rows::EncodeCount(evidence.size()));
     for (uint32_t seq = 0; seq < evidence.size(); ++seq) {
-      Evidence e = *evidence[seq];
-      batch.Put(cf(Cf::kEvidence), keys::EvidenceKey(t, row.number, seq), rows::EncodeEvidence(e));
+      batch->Put(s->cf(Cf::kEvidence), keys::EvidenceKey(t, row.number, seq),
+                 rows::EncodeEvidence(*evidence[seq]));
     }
-    KG_RETURN_IF_ERROR(changes.AddSupport(t, row.number));
+    KG_RETURN_IF_ERROR(changes->AddSupport(t, row.number));
   }
-  KG_RETURN_IF_ERROR(changes.Finish());
   row.bulk = false;
   row.info.triple_count = triples.size();
-  batch.Put(cf(Cf::kDocs), keys::DocIdKey(doc.id), rows::EncodeDocRow(row));
-  batch.Put(cf(Cf::kDocs), keys::DocNumberKey(row.number), doc.id);
-  PutCounters(this, &batch);
-  KG_RETURN_IF_ERROR(WriteBatch(&batch, "write document " + doc.id));
-  counters.Commit();
-  return old ? PutOutcome::kReplaced : PutOutcome::kAdded;
+  batch->Put(s->cf(Cf::kDocs), keys::DocIdKey(doc.id), rows::EncodeDocRow(row));
+  batch->Put(s->cf(Cf::kDocs), keys::DocNumberKey(row.number), doc.id);
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<PutOutcome> RocksStore::PutDocument(const DocumentInfo& doc,
+                                           const std::vector<Statement>& statements) {
+  std::vector<DocumentWrite> one(1);
+  one[0].info = doc;
+  one[0].statements = statements;
+  KG_ASSIGN_OR_RETURN(auto outcomes, PutDocuments(one));
+  return outcomes[0];
+}
+
+// All documents of the group go in one WriteBatch through one TripleChanges,
+// so a support list or term shared by many of them is read once and written
+// once. A document id seen twice in a group splits it: the second version
+// must see the first as stored.
+Result<std::vector<PutOutcome>> RocksStore::PutDocuments(const std::vector<DocumentWrite>& docs) {
+  KG_RETURN_IF_ERROR(RequireWritable());
+  for (const auto& d : docs) {
+    if (d.info.id.empty()) return Status::InvalidInput("document id is empty");
+  }
+  std::vector<PutOutcome> outcomes(docs.size(), PutOutcome::kUnchanged);
+  size_t begin = 0;
+  while (begin < docs.size()) {
+    SnapshotGuard snap(this);
+    auto ro = ReadAt(snap.get());
+    CounterGuard counters(this);
+    rocksdb::WriteBatch batch;
+    TripleChanges changes(this, snap.get(), &batch);
+    std::set<std::string_view> ids;
+    size_t end = begin;
+    bool staged = false;
+    for (; end < docs.size() && ids.insert(docs[end].info.id).second; ++end) {
+      const DocumentInfo& doc = docs[end].info;
+      KG_ASSIGN_OR_RETURN(auto old, ReadDocRow(ro, doc.id));
+      if (old && !doc.content_hash.empty() && old->info.content_hash == doc.content_hash) {
+        outcomes[end] = PutOutcome::kUnchanged;
+        continue;
+      }
+      KG_RETURN_IF_ERROR(StageDocument(this, ro, &changes, &batch, doc, docs[end].statements, old));
+      outcomes[end] = old ? PutOutcome::kReplaced : PutOutcome::kAdded;
+      staged = true;
+    }
+    if (staged) {
+      KG_RETURN_IF_ERROR(changes.Finish());
+      PutCounters(this, &batch);
+      const std::string& first = docs[begin].info.id;
+      KG_RETURN_IF_ERROR(WriteBatch(
+          &batch, end - begin == 1 ? "write document " + first
+                                   : "write documents " + first + " to " + docs[end - 1].info.id));
+    }
+    counters.Commit();
+    begin = end;
+  }
+  return outcomes;
 }
 
 Status RocksStore::RemoveDocument(std::string_view doc_id) {

@@ -21,8 +21,12 @@ Result<std::optional<TermId>> TripleChanges::Lookup(const Term& term) {
 Result<TermId> TripleChanges::Resolve(const Term& term) {
   std::string enc = rows::EncodeTerm(term);
   if (auto it = fresh_.find(enc); it != fresh_.end()) return it->second;
+  if (auto it = known_.find(enc); it != known_.end()) return it->second;
   KG_ASSIGN_OR_RETURN(std::optional<TermId> found, store_->LookupTerm(ro_, term));
-  if (found) return *found;
+  if (found) {
+    known_.emplace(std::move(enc), *found);
+    return *found;
+  }
   TermId id = store_->next_term();
   store_->set_next_term(id + 1);
   batch_->Put(store_->cf(Cf::kTerm2Id), enc, keys::IdKey(id));

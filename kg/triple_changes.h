@@ -45,6 +45,9 @@ class TripleChanges {
   rocksdb::WriteBatch* batch_;
   std::unordered_map<std::string, TermId> fresh_;  // encoded term -> id minted here
   std::unordered_map<TermId, Term> fresh_terms_;
+  // Stored terms already looked up: a group of documents names the same
+  // entities and predicates many times.
+  std::unordered_map<std::string, TermId> known_;
   std::map<Triple, std::vector<uint32_t>> support_;  // pending support lists
   std::map<Triple, bool> initially_present_;
 };

@@ -117,7 +117,7 @@ bool CheckText(const std::string& where, std::string_view text, const ProblemFn&
     problem({where + ":" + LineColumn(text, bad) + ": invalid UTF-8, skipped", true});
     return false;
   }
-  if (CollapseSpace(text).empty()) {
+  if (IsBlank(text)) {
     problem({where + ": empty document, skipped", true});
     return false;
   }
@@ -141,7 +141,7 @@ size_t ReadJsonl(const std::string& path, const std::string& bytes, const Docume
     std::string_view line(bytes.data() + pos, nl - pos);
     pos = nl + 1;
     ++line_no;
-    if (CollapseSpace(line).empty()) continue;
+    if (IsBlank(line)) continue;
     std::string where = path + ":" + std::to_string(line_no);
     rapidjson::Document d;
     d.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
@@ -162,7 +162,7 @@ size_t ReadJsonl(const std::string& path, const std::string& bytes, const Docume
       problem({where + ": record has no \"id\", line skipped", false});
       continue;
     }
-    if (CollapseSpace(doc.text).empty()) {
+    if (IsBlank(doc.text)) {
       problem({where + ": record " + doc.info.id + " has no \"text\", line skipped", false});
       continue;
     }
@@ -272,7 +272,7 @@ size_t ReadFile(const std::string& path, const DocumentFn& fn, const ProblemFn& 
     if (!CheckText(path, *bytes, problem)) return 0;
     if (ext == ".html" || ext == ".htm") {
       doc.text = HtmlToText(*bytes, &doc.info.title);
-      if (CollapseSpace(doc.text).empty()) {
+      if (IsBlank(doc.text)) {
         problem({path + ": no text in HTML, skipped", true});
         return 0;
       }

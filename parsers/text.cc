@@ -116,6 +116,12 @@ std::string CollapseSpace(std::string_view text) {
   return out;
 }
 
+bool IsBlank(std::string_view text) {
+  for (char c : text)
+    if (!IsAsciiSpace(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
 namespace {
 
 int MonthNumber(std::string_view word) {

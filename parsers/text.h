@@ -30,4 +30,8 @@ std::string NormalizeDate(std::string_view date);
 // Replaces runs of whitespace (including newlines) by one space and trims.
 std::string CollapseSpace(std::string_view text);
 
+// True when `text` is empty or whitespace only: CollapseSpace(text).empty()
+// without building the string.
+bool IsBlank(std::string_view text);
+
 }  // namespace kg::parsers

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parsers/tokenizer.h"
@@ -40,10 +39,27 @@ class TokenTrie {
   size_t node_count() const { return terminal_.size(); }
 
  private:
-  uint32_t TokenId(const std::string& folded) const;  // 0 when never seen
-  std::unordered_map<std::string, uint32_t> token_ids_;
-  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | token) -> child
-  std::vector<int32_t> terminal_;                 // node -> index into entries_, or -1
+  // 0 when never seen. `hash` is WordHash(folded), which tokens carry.
+  uint32_t TokenId(std::string_view folded, uint32_t hash) const;
+  uint32_t Child(uint32_t node, uint32_t token) const;  // 0 when none (the root is no child)
+  uint32_t AddToken(const std::string& folded);
+
+  // Two open-addressing tables probed linearly, kept at most half full: a
+  // text token costs one probe in each, where std::unordered_map hashed the
+  // string again and chased a node pointer.
+  struct TokenSlot {
+    uint32_t hash = 0;
+    uint32_t id = 0;  // 0: empty
+  };
+  struct EdgeSlot {
+    uint64_t key = 0;  // node << 32 | token id; token ids start at 1, so 0 is empty
+    uint32_t child = 0;
+  };
+  std::vector<TokenSlot> token_slots_;
+  std::vector<std::string> token_text_;  // id - 1 -> folded token
+  std::vector<EdgeSlot> edge_slots_;
+  size_t edge_count_ = 0;
+  std::vector<int32_t> terminal_;  // node -> index into entries_, or -1
   std::vector<std::vector<TrieEntry>> entries_;
 };
 

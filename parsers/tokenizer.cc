@@ -1,7 +1,5 @@
 #include "parsers/tokenizer.h"
 
-#include <cctype>
-
 namespace kg::parsers {
 namespace {
 
@@ -56,9 +54,16 @@ std::string FoldPunct(std::string_view p) {
   return std::string(p);
 }
 
+// ASCII tests by hand: the <cctype> ones are calls into the C library that
+// consult the locale, for the same answer on ASCII.
+bool IsAsciiAlnum(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(c - '0') < 10;
+}
+
 bool IsWordByte(std::string_view s, size_t i) {
   unsigned char c = s[i];
-  if (c < 0x80) return std::isalnum(c) != 0;
+  if (c < 0x80) return IsAsciiAlnum(c);
   return !IsUtf8Punct(s, i) && !IsUtf8Space(s, i);
 }
 
@@ -85,20 +90,23 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     space = false;
     if (IsWordByte(text, i)) {
       bool lower_seen = false, upper_seen = false;
-      t.digit = std::isdigit(c) != 0;
-      t.cap = std::isupper(c) != 0;
-      while (i < end && IsWordByte(text, i)) {
-        unsigned char d = text[i];
-        size_t len = Utf8Len(d);
-        if (d < 0x80) {
-          if (std::islower(d)) lower_seen = true;
-          if (std::isupper(d)) upper_seen = true;
-          t.folded.push_back(static_cast<char>(d >= 'A' && d <= 'Z' ? d + 32 : d));
-        } else {
-          t.folded.append(text.substr(i, len));
-          lower_seen = true;
+      t.digit = c >= '0' && c <= '9';
+      t.cap = c >= 'A' && c <= 'Z';
+      // Find the word's end, then fold it in one pass; a non-ASCII letter is
+      // copied whole and counts as lower case.
+      const size_t start = i;
+      while (i < end && IsWordByte(text, i)) i += Utf8Len(text[i]);
+      std::string_view w = text.substr(start, i - start);
+      t.folded.resize(w.size());
+      for (size_t k = 0; k < w.size(); ++k) {
+        unsigned char d = w[k];
+        if (d >= 'A' && d <= 'Z') {
+          upper_seen = true;
+          d += 32;
+        } else if (d >= 'a') {
+          lower_seen = true;  // a-z, or a byte of a non-ASCII letter
         }
-        i += len;
+        t.folded[k] = static_cast<char>(d);
       }
       if (i > end) i = end;
       t.word = true;

@@ -55,6 +55,8 @@ class Pipeline {
   Pipeline(const parsers::ExtractionResources& res, int jobs) : extractor_(res), jobs_(jobs) {}
 
   using Sink = std::function<void(SourceDocument&, Extraction&)>;
+  // Hands every document to its argument; reports problems as it goes.
+  using Source = std::function<void(const parsers::DocumentFn&)>;
 
   bool Run(const std::vector<std::string>& files, const Sink& sink,
            const std::function<void()>& tick) {
@@ -64,18 +66,22 @@ class Pipeline {
       std::cerr << (p.fatal ? "kg: " : "kg: warning: ") << p.message << "\n";
       if (p.fatal) ok = false;
     };
+    Run(
+        [&](const parsers::DocumentFn& fn) {
+          for (const auto& f : files) parsers::ReadFile(f, fn, problem);
+        },
+        sink, tick);
+    return ok;
+  }
+
+  void Run(const Source& source, const Sink& sink, const std::function<void()>& tick) {
     if (jobs_ <= 1) {
-      for (const auto& f : files) {
-        parsers::ReadFile(
-            f,
-            [&](SourceDocument d) {
-              Extraction x = extractor_.Extract(d);
-              sink(d, x);
-              tick();
-            },
-            problem);
-      }
-      return ok;
+      source([&](SourceDocument d) {
+        Extraction x = extractor_.Extract(d);
+        sink(d, x);
+        tick();
+      });
+      return;
     }
     // Producer: the reader thread numbers documents; workers extract; this
     // thread writes them out in number order.
@@ -92,17 +98,12 @@ class Pipeline {
     size_t produced = 0;
     const size_t kMaxQueued = static_cast<size_t>(jobs_) * 4;
     std::thread reader([&] {
-      for (const auto& f : files) {
-        parsers::ReadFile(
-            f,
-            [&](SourceDocument d) {
-              std::unique_lock<std::mutex> l(mu);
-              cv_out.wait(l, [&] { return in.size() + done.size() < kMaxQueued; });
-              in.push_back(Job{produced++, std::move(d), {}});
-              cv_in.notify_one();
-            },
-            problem);
-      }
+      source([&](SourceDocument d) {
+        std::unique_lock<std::mutex> l(mu);
+        cv_out.wait(l, [&] { return in.size() + done.size() < kMaxQueued; });
+        in.push_back(Job{produced++, std::move(d), {}});
+        cv_in.notify_one();
+      });
       std::lock_guard<std::mutex> l(mu);
       reading = false;
       cv_in.notify_all();
@@ -146,7 +147,6 @@ class Pipeline {
     }
     reader.join();
     for (auto& w : workers) w.join();
-    return ok;
   }
 
  private:
@@ -322,20 +322,43 @@ Extraction LexiconDocument(const parsers::Lexicon& lex) {
   return x;
 }
 
+// Input text kept in memory between the check and extraction.
+constexpr size_t kHeldBytes = 256 << 20;
+// Documents per atomic write: large enough that entities shared by many
+// documents cost one support-list rewrite per group, small enough that a
+// group's batch stays a few MB.
+constexpr size_t kGroupDocuments = 64;
+constexpr size_t kGroupStatements = 20000;
+
 int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
   int rc = 0;
   auto res = LoadResources(o, &rc);
   if (!res) return rc;
   bool ok = true;
   auto files = ListFiles(o, &ok);
-  // Check every input before the first write: bad input leaves the store as it was.
+  // Every input is read and checked before the first write, so bad input
+  // leaves the store as it was. The documents read are kept for extraction
+  // unless they outgrow kHeldBytes; then the files are read a second time.
+  std::vector<SourceDocument> held;
+  size_t held_bytes = 0;
+  bool holding = true;
   for (const auto& f : files) {
     parsers::ReadFile(
-        f, [](SourceDocument) {},
+        f,
+        [&](SourceDocument d) {
+          if (!holding) return;
+          held_bytes += d.text.size();
+          if (held_bytes > kHeldBytes) {
+            holding = false;
+            held = {};
+            return;
+          }
+          held.push_back(std::move(d));
+        },
         [&](const parsers::ReadProblem& p) {
-          if (!p.fatal) return;
-          std::cerr << "kg: " << p.message << "\n";
-          ok = false;
+          if (!p.fatal && !holding) return;  // the second read warns
+          std::cerr << (p.fatal ? "kg: " : "kg: warning: ") << p.message << "\n";
+          if (p.fatal) ok = false;
         });
   }
   if (!ok) {
@@ -363,30 +386,53 @@ int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
       if (!out.ok()) return Fail(out.status());
     }
   }
-  Progress progress(files.size());
+  Progress progress(holding ? held.size() : files.size());
   Pipeline pipe(*res, o.jobs);
-  pipe.Run(
-      files,
-      [&](SourceDocument& d, Extraction& x) {
-        if (!failure.ok()) return;
-        auto out = store->PutDocument(d.info, ToStatements(x));
-        if (!out.ok()) {
-          failure = out.status().WithPrefix(d.info.source + ": ");
-          return;
-        }
-        switch (*out) {
-          case PutOutcome::kAdded:
-            ++added, triples += x.triples.size();
-            break;
-          case PutOutcome::kReplaced:
-            ++replaced, triples += x.triples.size();
-            break;
-          case PutOutcome::kUnchanged:
-            ++unchanged;
-            break;
-        }
-      },
-      [&] { progress.Tick(); });
+  // Documents are written in groups, each group one atomic write.
+  std::vector<DocumentWrite> group;
+  std::vector<size_t> relations;  // per document of the group
+  size_t group_statements = 0;
+  auto flush = [&] {
+    if (group.empty() || !failure.ok()) return;
+    auto out = store->PutDocuments(group);
+    if (!out.ok()) {
+      failure =
+          group.size() == 1 ? out.status().WithPrefix(group[0].info.source + ": ") : out.status();
+      return;
+    }
+    for (size_t i = 0; i < out->size(); ++i) {
+      switch ((*out)[i]) {
+        case PutOutcome::kAdded:
+          ++added, triples += relations[i];
+          break;
+        case PutOutcome::kReplaced:
+          ++replaced, triples += relations[i];
+          break;
+        case PutOutcome::kUnchanged:
+          ++unchanged;
+          break;
+      }
+    }
+    group.clear(), relations.clear(), group_statements = 0;
+  };
+  auto sink = [&](SourceDocument& d, Extraction& x) {
+    if (!failure.ok()) return;
+    group.push_back({std::move(d.info), ToStatements(x)});
+    relations.push_back(x.triples.size());
+    group_statements += group.back().statements.size();
+    if (group.size() >= kGroupDocuments || group_statements >= kGroupStatements) flush();
+  };
+  auto tick = [&] { progress.Tick(); };
+  if (holding) {
+    pipe.Run(
+        [&](const parsers::DocumentFn& fn) {
+          for (auto& d : held) fn(std::move(d));
+        },
+        sink, tick);
+  } else {
+    pipe.Run(files, sink, tick);
+  }
+  flush();
   if (!failure.ok()) return Fail(failure);
   std::cerr << fmt::format(
       "ingested {} documents ({} new, {} replaced, {} unchanged), {} relations\n",
