@@ -69,6 +69,7 @@ class RocksStore final : public Store {
                         const std::function<bool(const TripleSupport&)>& fn) const override;
   Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const override;
   Result<PredicateStats> GetPredicateStats(TermId predicate) const override;
+  Result<std::vector<PredicateStats>> ListPredicateStats() const override;
   Result<StoreStats> GetStats() const override;
   Status Refresh() override;
   Status Check(std::vector<std::string>* problems) const override;
@@ -101,6 +102,7 @@ class RocksStore final : public Store {
   Status DocumentTriples(const rocksdb::ReadOptions& ro, const rows::DocRow& row,
                          std::vector<std::pair<Triple, uint32_t>>* out) const;
   Result<std::string> DocIdOf(const rocksdb::ReadOptions& ro, uint32_t number) const;
+  Result<std::vector<PredicateStats>> PredicateStatsAt(const rocksdb::ReadOptions& ro) const;
 
   uint64_t next_term() const { return next_term_; }
   void set_next_term(uint64_t v) { next_term_ = v; }

@@ -40,6 +40,21 @@ class TripleCursor {
   virtual Triple triple() const = 0;
   // Non-OK when iteration stopped on an error rather than at the end.
   virtual Status status() const = 0;
+  // Restarts on `pattern`'s range, reusing the open iterator: many short
+  // scans (a join's inner side) cost a seek each instead of a new iterator.
+  // False, with the cursor unchanged, when `pattern` needs another index or
+  // binds no position; the caller then opens a new Scan.
+  virtual bool Restart(const TriplePattern& pattern) {
+    (void)pattern;
+    return false;
+  }
+  // Skips forward to the first triple of the current range not before `t`
+  // in the index's key order (a merge join's catch-up seek). False when the
+  // cursor cannot seek; the caller then steps with Next().
+  virtual bool SkipTo(const Triple& t) {
+    (void)t;
+    return false;
+  }
 };
 
 struct PredicateStats {
@@ -173,6 +188,9 @@ class Store {
   virtual Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const = 0;
 
   virtual Result<PredicateStats> GetPredicateStats(TermId predicate) const = 0;
+  // Every predicate's stats row, in id order: one short range read, where
+  // GetStats also scans the type and label indexes (seconds on 10 M triples).
+  virtual Result<std::vector<PredicateStats>> ListPredicateStats() const = 0;
   virtual Result<StoreStats> GetStats() const = 0;
 
   // Read-only stores: catch up with the writer's latest committed state.

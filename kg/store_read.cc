@@ -32,6 +32,26 @@ class IndexCursor final : public TripleCursor {
   }
   Triple triple() const override { return triple_; }
   Status status() const override { return store_->Err(it_->status(), "scan"); }
+  bool Restart(const TriplePattern& pattern) override {
+    keys::ScanRange range = keys::RangeFor(pattern);
+    std::string upper = keys::PrefixSuccessor(range.prefix);
+    // The iterator reads its upper bound through upper_slice_, so the new
+    // bound applies from the next seek; without one it cannot be narrowed.
+    if (range.order != order_ || upper.empty() || upper_.empty()) return false;
+    prefix_ = std::move(range.prefix);
+    upper_ = std::move(upper);
+    upper_slice_ = rocksdb::Slice(upper_);
+    it_->Seek(prefix_);
+    Settle();
+    return true;
+  }
+  bool SkipTo(const Triple& t) override {
+    std::string key = keys::TripleKey(order_, t);
+    if (key.compare(0, prefix_.size(), prefix_) != 0) return false;
+    it_->Seek(key);
+    Settle();
+    return true;
+  }
 
  private:
   void Settle() {
@@ -261,6 +281,30 @@ Result<PredicateStats> RocksStore::GetPredicateStats(TermId predicate) const {
   return ps;
 }
 
+Result<std::vector<PredicateStats>> RocksStore::PredicateStatsAt(
+    const rocksdb::ReadOptions& ro) const {
+  std::vector<PredicateStats> out;
+  Status inner;
+  KG_RETURN_IF_ERROR(ForEachKey(ro, Cf::kStats, std::string(1, keys::kPredicateStatsTag),
+                                [&](std::string_view k, std::string_view v) {
+                                  PredicateStats ps;
+                                  if (k.size() != 1 + keys::kIdSize ||
+                                      !rows::DecodePredicateStats(v, &ps)) {
+                                    inner = Status::Corruption("bad stats row");
+                                    return false;
+                                  }
+                                  ps.predicate = keys::ReadId(k.data() + 1);
+                                  out.push_back(ps);
+                                  return true;
+                                }));
+  KG_RETURN_IF_ERROR(inner);
+  return out;
+}
+
+Result<std::vector<PredicateStats>> RocksStore::ListPredicateStats() const {
+  return PredicateStatsAt(ReadAt(nullptr));
+}
+
 Result<StoreStats> RocksStore::GetStats() const {
   SnapshotGuard snap(this);
   auto ro = ReadAt(snap.get());
@@ -273,20 +317,7 @@ Result<StoreStats> RocksStore::GetStats() const {
   uint64_t next = 1;
   if (s.ok()) rows::DecodeCount(v, &next);
   st.terms = next - 1;
-  Status inner;
-  KG_RETURN_IF_ERROR(ForEachKey(ro, Cf::kStats, std::string(1, keys::kPredicateStatsTag),
-                                [&](std::string_view k, std::string_view v) {
-                                  PredicateStats ps;
-                                  if (k.size() != 1 + keys::kIdSize ||
-                                      !rows::DecodePredicateStats(v, &ps)) {
-                                    inner = Status::Corruption("bad stats row");
-                                    return false;
-                                  }
-                                  ps.predicate = keys::ReadId(k.data() + 1);
-                                  st.predicates.push_back(ps);
-                                  return true;
-                                }));
-  KG_RETURN_IF_ERROR(inner);
+  KG_ASSIGN_OR_RETURN(st.predicates, PredicateStatsAt(ro));
   KG_ASSIGN_OR_RETURN(st.documents,
                       CountPrefix(ro, Cf::kDocs, std::string(1, keys::kDocIdTag), UINT64_MAX));
   // Types and entities: subjects with an rdf:type or a label.

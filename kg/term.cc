@@ -7,9 +7,25 @@
 namespace kg {
 namespace {
 
-// N-Triples string escaping: the characters the grammar forbids raw, plus
-// other control characters as \uXXXX so output stays one line per triple.
-void AppendEscapedLiteral(std::string& out, const std::string& s) {
+// IRIREF forbids <>"{}|^`\ and characters up to space: escape them as \uXXXX.
+void AppendEscapedIri(std::string& out, const std::string& s) {
+  for (unsigned char c : s) {
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '^' || c == '`' || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+}  // namespace
+
+// Control characters go out as \uXXXX too, so output stays one line per
+// triple (or JSON row) and DEL never reaches a terminal raw.
+void AppendEscapedString(std::string& out, std::string_view s) {
   for (unsigned char c : s) {
     switch (c) {
       case '"':
@@ -45,22 +61,6 @@ void AppendEscapedLiteral(std::string& out, const std::string& s) {
   }
 }
 
-// IRIREF forbids <>"{}|^`\ and characters up to space: escape them as \uXXXX.
-void AppendEscapedIri(std::string& out, const std::string& s) {
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04X", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-}
-
-}  // namespace
-
 std::string Term::ToNTriples() const {
   std::string out;
   switch (kind) {
@@ -75,7 +75,7 @@ std::string Term::ToNTriples() const {
       break;
     case TermKind::kLiteral:
       out += '"';
-      AppendEscapedLiteral(out, value);
+      AppendEscapedString(out, value);
       out += '"';
       if (!lang.empty()) {
         out += '@';

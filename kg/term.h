@@ -5,6 +5,7 @@
 #include <compare>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace kg {
 
@@ -44,5 +45,9 @@ struct Triple {
 
 // A triple pattern: kNoTerm in a position leaves it free.
 using TriplePattern = Triple;
+
+// Appends `s` escaped for a double-quoted string, where N-Triples and JSON
+// agree: \" \\ \n \r \t \b \f, and other control characters as \u00XX.
+void AppendEscapedString(std::string& out, std::string_view s);
 
 }  // namespace kg

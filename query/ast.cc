@@ -62,6 +62,10 @@ std::string Comparison::ToString() const {
   return lhs.ToString() + " " + op + " " + (rhs.empty() ? "" : rhs[0].ToString());
 }
 
+std::string FilterFactor::ToString() const {
+  return nested.empty() ? comparison.ToString() : "(" + nested[0].ToString() + ")";
+}
+
 std::string FilterExpr::ToString() const {
   std::string out;
   for (size_t i = 0; i < any_of.size(); ++i) {

@@ -46,9 +46,19 @@ struct Comparison : Located {
   std::string ToString() const;
 };
 
-// Disjunction of conjunctions: a and b or c = (a and b) or c.
+struct FilterExpr;
+
+// An operand of `and`: a comparison, or a condition in parentheses.
+struct FilterFactor : Located {
+  Comparison comparison;
+  std::vector<FilterExpr> nested;  // one condition when parenthesised, else empty
+  std::string ToString() const;
+};
+
+// Disjunction of conjunctions: a and b or c = (a and b) or c; parentheses
+// group otherwise: a and (b or c).
 struct FilterExpr : Located {
-  std::vector<std::vector<Comparison>> any_of;
+  std::vector<std::vector<FilterFactor>> any_of;
   std::string ToString() const;
 };
 

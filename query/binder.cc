@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kg/name_fold.h"
 #include "kg/vocab.h"
 
 namespace kg::query {
@@ -56,21 +57,31 @@ Status Binder::Fail(const ast::Located& at, std::string message) {
   return Status::InvalidInput(std::move(message));
 }
 
-Status Binder::LoadCatalog() {
-  if (catalog_loaded_) return Status::OK();
-  KG_ASSIGN_OR_RETURN(StoreStats stats, store_->GetStats());
+// Predicate and type catalogs load apart: resolving `prefLabel` needs only
+// the predicates (one read of the stats rows), not every type's label.
+// Neither uses GetStats, whose statistics pass takes seconds on a large store.
+Status Binder::LoadPredicates() {
+  if (predicates_loaded_) return Status::OK();
+  KG_ASSIGN_OR_RETURN(std::vector<PredicateStats> predicates, store_->ListPredicateStats());
   std::set<std::string> pnames(std::begin(kSchemaPredicates), std::end(kSchemaPredicates));
   pnames.insert("type");
-  for (const PredicateStats& ps : stats.predicates) {
+  for (const PredicateStats& ps : predicates) {
     auto term = store_->GetTerm(ps.predicate);
     if (!term.ok() || !term->is_iri()) continue;
     std::string local(vocab::LocalName(term->value));
     predicates_.emplace(Lower(local), ps.predicate);
     if (term->value != vocab::kRdfType) pnames.insert(local);
   }
+  predicate_names_.assign(pnames.begin(), pnames.end());
+  predicates_loaded_ = true;
+  return Status::OK();
+}
+
+Status Binder::LoadTypes() {
+  if (types_loaded_) return Status::OK();
+  KG_ASSIGN_OR_RETURN(std::vector<TermId> types, DistinctTypes());
   std::set<std::string> tnames(std::begin(kSchemaTypes), std::end(kSchemaTypes));
-  for (const auto& [type, count] : stats.types) {
-    (void)count;
+  for (TermId type : types) {
     auto term = store_->GetTerm(type);
     if (!term.ok()) continue;
     std::string local(vocab::LocalName(term->value));
@@ -79,27 +90,46 @@ Status Binder::LoadCatalog() {
     if (Lower(label) != Lower(local)) types_.emplace(Lower(label), type);
     tnames.insert(local);
   }
-  predicate_names_.assign(pnames.begin(), pnames.end());
   type_names_.assign(tnames.begin(), tnames.end());
-  catalog_loaded_ = true;
+  types_loaded_ = true;
   return Status::OK();
 }
 
+Result<std::vector<TermId>> Binder::DistinctTypes() {
+  std::vector<TermId> types;
+  auto type = store_->FindTerm(Term::Iri(std::string(vocab::kRdfType)));
+  if (!type.ok()) {
+    if (type.status().IsNotFound()) return types;
+    return type.status();
+  }
+  // The type index is ordered on the type: after each one, skip to the next.
+  auto cursor = store_->Scan(TriplePattern{kNoTerm, *type, kNoTerm});
+  while (cursor->Valid()) {
+    TermId t = cursor->triple().o;
+    types.push_back(t);
+    if (!cursor->SkipTo(Triple{kNoTerm, *type, t + 1})) {
+      while (cursor->Valid() && cursor->triple().o == t) cursor->Next();
+    }
+  }
+  KG_RETURN_IF_ERROR(cursor->status());
+  return types;
+}
+
 std::vector<std::string> Binder::PredicateNames() {
-  (void)LoadCatalog();
+  (void)LoadPredicates();
   return predicate_names_;
 }
 
 std::vector<std::string> Binder::TypeNames() {
-  (void)LoadCatalog();
+  (void)LoadTypes();
   return type_names_;
 }
 
 std::string Binder::Suggest(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string folded = Lower(name);
+  std::string folded = FoldName(name);
   std::vector<std::pair<size_t, std::string>> scored;
   for (const std::string& c : candidates) {
-    size_t d = EditDistance(folded, Lower(c));
+    size_t d = EditDistance(folded, FoldName(c));
     if (d <= std::max<size_t>(2, folded.size() / 3)) scored.emplace_back(d, c);
   }
   std::sort(scored.begin(), scored.end());
@@ -111,7 +141,9 @@ std::string Binder::Suggest(const std::string& name, const std::vector<std::stri
 }
 
 std::string Binder::SuggestEntity(const std::string& name) {
-  std::string folded = Lower(name);  // the index folds further; ASCII case is what matters here
+  // Folded as the names index is (case, curly quotes, dashes, spaces), so a
+  // pasted no-break space or en dash costs no edits.
+  std::string folded = FoldName(name);
   std::set<std::string> candidates;
   // Names sharing a short prefix, then any name when the first letter is wrong.
   for (size_t len : {size_t{2}, size_t{1}}) {
@@ -186,9 +218,9 @@ Result<std::vector<TermId>> Binder::ResolveType(const ast::Term& term) {
     auto cid = store_->FindTerm(Term::Iri(vocab::TypeIri(canonical)));
     if (cid.ok()) ids.push_back(*cid);
   }
-  // kg's own type IRI settles it; the catalog (a statistics pass) is for RDF data.
+  // kg's own type IRI settles it; the type catalog is for RDF data.
   if (!ids.empty()) return ids;
-  KG_RETURN_IF_ERROR(LoadCatalog());
+  KG_RETURN_IF_ERROR(LoadTypes());
   auto [lo, hi] = types_.equal_range(Lower(term.text));
   for (auto it = lo; it != hi; ++it) ids.push_back(it->second);
   std::sort(ids.begin(), ids.end());
@@ -200,6 +232,16 @@ Result<std::vector<TermId>> Binder::ResolveType(const ast::Term& term) {
 }
 
 Result<std::vector<TermId>> Binder::ResolvePredicate(const ast::Term& term) {
+  // Patterns repeat their predicates ((funds|owns) on every hop of a chain).
+  std::string key = (term.kind == ast::Term::Kind::kIri ? "<" : "") + term.text;
+  auto cached = resolved_predicates_.find(key);
+  if (cached != resolved_predicates_.end()) return cached->second;
+  KG_ASSIGN_OR_RETURN(std::vector<TermId> ids, LookupPredicate(term));
+  resolved_predicates_.emplace(std::move(key), ids);
+  return ids;
+}
+
+Result<std::vector<TermId>> Binder::LookupPredicate(const ast::Term& term) {
   if (term.kind == ast::Term::Kind::kIri) return ResolveEntity(term);
   std::string name = term.text;
   std::string iri;
@@ -212,7 +254,7 @@ Result<std::vector<TermId>> Binder::ResolvePredicate(const ast::Term& term) {
   std::vector<TermId> ids;
   auto id = store_->FindTerm(Term::Iri(iri));
   if (id.ok()) return std::vector<TermId>{*id};
-  KG_RETURN_IF_ERROR(LoadCatalog());
+  KG_RETURN_IF_ERROR(LoadPredicates());
   auto [lo, hi] = predicates_.equal_range(Lower(name));
   for (auto it = lo; it != hi; ++it) ids.push_back(it->second);
   if (!ids.empty() || IsSchemaPredicate(name) || name == "type" || name == "label") return ids;
@@ -281,6 +323,37 @@ Result<Operand> Binder::BindOperand(const ast::Term& term, BoundQuery& q, bool r
   return op;
 }
 
+Status Binder::BindCondition(const ast::FilterExpr& expr, BoundQuery& q, BoundFilter& f,
+                             std::vector<int>* vars) {
+  for (const auto& conj : expr.any_of) {
+    std::vector<BoundFactor> factors;
+    for (const ast::FilterFactor& x : conj) {
+      BoundFactor bf;
+      if (!x.nested.empty()) {
+        bf.nested.emplace_back();
+        KG_RETURN_IF_ERROR(BindCondition(x.nested[0], q, bf.nested[0], vars));
+        factors.push_back(std::move(bf));
+        continue;
+      }
+      const ast::Comparison& c = x.comparison;
+      BoundComparison& b = bf.comparison;
+      b.op = c.op;
+      KG_ASSIGN_OR_RETURN(b.lhs, BindOperand(c.lhs, q, false));
+      bool names = c.op == "=" || c.op == "!=" || c.op == "in";
+      for (const ast::Term& r : c.rhs) {
+        KG_ASSIGN_OR_RETURN(Operand o, BindOperand(r, q, names));
+        b.rhs.push_back(std::move(o));
+      }
+      if (b.lhs.var >= 0) vars->push_back(b.lhs.var);
+      for (const Operand& o : b.rhs)
+        if (o.var >= 0) vars->push_back(o.var);
+      factors.push_back(std::move(bf));
+    }
+    f.any_of.push_back(std::move(factors));
+  }
+  return Status::OK();
+}
+
 Status Binder::BindGroup(const std::vector<ast::Element>& elements, BoundQuery& q, BoundGroup& g) {
   for (const ast::Element& e : elements) {
     switch (e.kind) {
@@ -302,25 +375,7 @@ Status Binder::BindGroup(const std::vector<ast::Element>& elements, BoundQuery& 
       case ast::Element::Kind::kFilter: {
         BoundFilter f;
         f.text = e.filter.ToString();
-        for (const auto& conj : e.filter.any_of) {
-          std::vector<BoundComparison> bc;
-          for (const ast::Comparison& c : conj) {
-            BoundComparison b;
-            b.op = c.op;
-            KG_ASSIGN_OR_RETURN(b.lhs, BindOperand(c.lhs, q, false));
-            bool names = c.op == "=" || c.op == "!=" || c.op == "in";
-            for (const ast::Term& r : c.rhs) {
-              KG_ASSIGN_OR_RETURN(Operand o, BindOperand(r, q, names));
-              b.rhs.push_back(std::move(o));
-            }
-            for (const Operand* o : {&b.lhs})
-              if (o->var >= 0) f.vars.push_back(o->var);
-            for (const Operand& o : b.rhs)
-              if (o.var >= 0) f.vars.push_back(o.var);
-            bc.push_back(std::move(b));
-          }
-          f.any_of.push_back(std::move(bc));
-        }
+        KG_RETURN_IF_ERROR(BindCondition(e.filter, q, f, &f.vars));
         g.filters.push_back(std::move(f));
         break;
       }
@@ -397,6 +452,7 @@ Status Binder::BindFind(const ast::Query& query, BoundQuery& q) {
 
 Result<BoundQuery> Binder::Bind(const ast::Query& query) {
   using K = ast::Query::Kind;
+  resolved_predicates_.clear();  // the store may have moved since the last query
   BoundQuery q;
   q.kind = query.kind;
   q.distinct = query.distinct;

@@ -30,13 +30,19 @@ class Binder {
   std::vector<std::string> TypeNames();
 
  private:
-  Status LoadCatalog();
+  Status LoadPredicates();
+  Status LoadTypes();
+  Result<std::vector<TermId>> DistinctTypes();
   Status Fail(const ast::Located& at, std::string message);
   Result<std::vector<TermId>> ResolveEntity(const ast::Term& term);
   Result<std::vector<TermId>> ResolveType(const ast::Term& term);
   Result<std::vector<TermId>> ResolvePredicate(const ast::Term& term);
+  Result<std::vector<TermId>> LookupPredicate(const ast::Term& term);
   Result<Slot> BindTerm(const ast::Term& term, bool is_type_object, BoundQuery& q);
   Result<BoundPattern> BindPattern(const ast::TriplePattern& t, BoundQuery& q);
+  // Binds `expr` into `f`, adding every variable it reads to `vars`.
+  Status BindCondition(const ast::FilterExpr& expr, BoundQuery& q, BoundFilter& f,
+                       std::vector<int>* vars);
   Status BindGroup(const std::vector<ast::Element>& elements, BoundQuery& q, BoundGroup& g);
   Result<Operand> BindOperand(const ast::Term& term, BoundQuery& q, bool resolve_names);
   Status BindFind(const ast::Query& query, BoundQuery& q);
@@ -45,11 +51,12 @@ class Binder {
   int Var(BoundQuery& q, const std::string& name);
 
   const Store* store_;
-  bool catalog_loaded_ = false;
+  bool predicates_loaded_ = false, types_loaded_ = false;
   // Local name (lower-cased) -> predicate / type ids present in the store.
   std::multimap<std::string, TermId> predicates_, types_;
   std::vector<std::string> predicate_names_, type_names_;
   uint32_t error_offset_ = 0;
+  std::map<std::string, std::vector<TermId>> resolved_predicates_;  // within one Bind
 };
 
 }  // namespace kg::query

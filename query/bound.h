@@ -25,6 +25,17 @@ struct BoundPattern {
   char modifier = 0;               // 0, '+' or '*'
   int index = 0;                   // which matched-triple slot of a row it fills
   std::string text;                // as written, for explain
+
+  // One range per combination of constant alternatives and predicates,
+  // variables left free: what scanning the pattern alone reads.
+  std::vector<TriplePattern> ConstantRanges() const {
+    std::vector<TriplePattern> out;
+    for (TermId sv : s.is_var() ? std::vector<TermId>{kNoTerm} : s.ids)
+      for (TermId pv : predicates)
+        for (TermId ov : o.is_var() ? std::vector<TermId>{kNoTerm} : o.ids)
+          out.push_back(TriplePattern{sv, pv, ov});
+    return out;
+  }
 };
 
 // A filter operand: a variable or a literal value (with the entities it names).
@@ -42,9 +53,18 @@ struct BoundComparison {
   std::vector<Operand> rhs;
 };
 
+struct BoundFilter;
+
+// An operand of `and`: a comparison, or a parenthesised condition.
+struct BoundFactor {
+  BoundComparison comparison;
+  std::vector<BoundFilter> nested;  // one condition when parenthesised
+};
+
+// Disjunction of conjunctions, as ast::FilterExpr.
 struct BoundFilter {
-  std::vector<std::vector<BoundComparison>> any_of;
-  std::vector<int> vars;  // every variable it reads
+  std::vector<std::vector<BoundFactor>> any_of;
+  std::vector<int> vars;  // every variable it reads (nested conditions included)
   std::string text;
 };
 

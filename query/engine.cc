@@ -24,14 +24,18 @@ Result<ResultSet> Engine::RunBound(const BoundQuery& q, const QueryOptions& opti
   return Execute(plan, *store_, options);
 }
 
+Result<BoundQuery> Engine::Bind(std::string_view script, const ast::Query& query) {
+  auto bound = binder_.Bind(query);
+  if (bound.ok() || bound.status().code() != Status::Code::kInvalidInput) return bound;
+  // Name errors point at the name in the query text.
+  return Status::InvalidInput(
+      FormatDiagnostic(script, binder_.error_offset(), bound.status().message()));
+}
+
 Result<std::string> Engine::Explain(std::string_view script, const ast::Query& query) {
   try {
-    auto bound = binder_.Bind(query);
-    if (!bound.ok()) {
-      if (bound.status().code() != Status::Code::kInvalidInput) return bound.status();
-      return Status::InvalidInput(
-          FormatDiagnostic(script, binder_.error_offset(), bound.status().message()));
-    }
+    KG_ASSIGN_OR_RETURN(BoundQuery bound_query, Bind(script, query));
+    const BoundQuery* bound = &bound_query;
     switch (bound->kind) {
       case ast::Query::Kind::kPath:
         return "ShortestPaths  (breadth-first from the first entity, both directions, depth <= " +
@@ -69,13 +73,8 @@ Result<ResultSet> Engine::Run(std::string_view script, const ast::Query& query,
     return rs;
   }
   try {
-    auto bound = binder_.Bind(query);
-    if (!bound.ok()) {
-      if (bound.status().code() != Status::Code::kInvalidInput) return bound.status();
-      return Status::InvalidInput(
-          FormatDiagnostic(script, binder_.error_offset(), bound.status().message()));
-    }
-    return RunBound(*bound, options);
+    KG_ASSIGN_OR_RETURN(BoundQuery bound, Bind(script, query));
+    return RunBound(bound, options);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("internal error: ") + e.what());
   }

@@ -43,6 +43,7 @@ class Engine {
 
  private:
   Result<ResultSet> RunBound(const BoundQuery& q, const QueryOptions& options);
+  Result<BoundQuery> Bind(std::string_view script, const ast::Query& query);
 
   const Store* store_;
   Binder binder_;

@@ -8,8 +8,6 @@ namespace kg::query {
 
 ExecContext::ExecContext(const Store& store, const QueryOptions& options)
     : store_(store), options_(options) {
-  auto label = store.FindTerm(Term::Iri(std::string(vocab::kRdfsLabel)));
-  if (label.ok()) rdfs_label_ = *label;
   if (options.timeout_seconds > 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() +
@@ -34,26 +32,47 @@ bool ExecContext::Tick() {
   return true;
 }
 
+TripleCursor& ExecContext::Cursor(const void* owner, const TriplePattern& pattern) {
+  std::unique_ptr<TripleCursor>& c = cursors_[owner];
+  if (!c || !c->Restart(pattern)) c = store_.Scan(pattern);
+  return *c;
+}
+
 const std::string& ExecContext::Label(TermId id) {
   auto it = labels_.find(id);
   if (it != labels_.end()) return it->second;
-  // One range scan of the entity's rdfs:label rows settles most terms: a
-  // label without a language tag, else the first. Everything else (prefLabel,
-  // local names, literals) is the store's rule.
-  std::string label;
-  if (rdfs_label_ != kNoTerm) {
+  // The store's rule (rdfs:label, then skos:prefLabel, then the IRI's local
+  // name; a literal is its own label) read through one reused cursor. Among
+  // rdfs:labels an untagged one wins, else the first; among prefLabels an
+  // untagged or English one.
+  const Term* term = GetTerm(id);
+  if (!term) return labels_.emplace(id, store_.Label(id)).first->second;
+  if (term->is_literal()) return labels_.emplace(id, term->value).first->second;
+  for (bool pref : {false, true}) {
+    TermId& pred = pref ? skos_pref_label_ : rdfs_label_;
+    bool& looked_up = pref ? pref_label_looked_up_ : label_looked_up_;
+    if (!looked_up) {  // only when a label is wanted, and prefLabel only when rdfs:label fails
+      looked_up = true;
+      auto found =
+          store_.FindTerm(Term::Iri(std::string(pref ? vocab::kSkosPrefLabel : vocab::kRdfsLabel)));
+      if (found.ok()) pred = *found;
+    }
+    if (pred == kNoTerm) continue;
     bool found = false;
-    auto cursor = store_.Scan(TriplePattern{id, rdfs_label_, kNoTerm});
-    for (; cursor->Valid(); cursor->Next()) {
-      const Term* t = GetTerm(cursor->triple().o);
+    std::string label;
+    TripleCursor& cursor = Cursor(&labels_, TriplePattern{id, pred, kNoTerm});
+    for (; cursor.Valid(); cursor.Next()) {
+      const Term* t = GetTerm(cursor.triple().o);
       if (!t || !t->is_literal()) continue;
-      if (!found || t->lang.empty()) label = t->value;
+      bool preferred = t->lang.empty() || (pref && t->lang == "en");
+      if (!found || preferred) label = t->value;
       found = true;
-      if (t->lang.empty()) break;
+      if (preferred) break;
     }
     if (found) return labels_.emplace(id, label).first->second;
   }
-  return labels_.emplace(id, store_.Label(id)).first->second;
+  std::string own = term->is_iri() ? std::string(vocab::LocalName(term->value)) : term->value;
+  return labels_.emplace(id, std::move(own)).first->second;
 }
 
 const Term* ExecContext::GetTerm(TermId id) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -28,6 +29,10 @@ class ExecContext {
   std::string timeout_hint;  // appended to the timeout message
 
   const std::string& Label(TermId id);
+  // A cursor on `pattern`'s range for the caller `owner` (a plan step, say),
+  // reusing the one it had: a seek instead of a new iterator. The cursor
+  // stays valid until the same owner asks again.
+  TripleCursor& Cursor(const void* owner, const TriplePattern& pattern);
   const Term* GetTerm(TermId id);  // nullptr when unknown
   bool IsLiteral(TermId id);
   // The document's date, "" when unknown.
@@ -44,11 +49,14 @@ class ExecContext {
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
   uint32_t ticks_ = 0;
-  TermId rdfs_label_ = kNoTerm;
+  // Looked up on first use: a query that shows no IRI never needs them.
+  bool label_looked_up_ = false, pref_label_looked_up_ = false;
+  TermId rdfs_label_ = kNoTerm, skos_pref_label_ = kNoTerm;
   Status status_;
   std::unordered_map<TermId, std::string> labels_;
   std::unordered_map<TermId, Term> terms_;
   std::unordered_map<std::string, std::string> doc_dates_;
+  std::unordered_map<const void*, std::unique_ptr<TripleCursor>> cursors_;
 };
 
 }  // namespace kg::query

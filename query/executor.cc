@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -22,6 +23,11 @@ struct Row {
 using Sink = std::function<bool(Row&)>;
 
 constexpr int kMaxPathDepth = 64;
+// A merge join steps over this many index entries before it seeks instead.
+constexpr int kMergeSteps = 8;
+// A bound subject with several predicate alternatives is read whole when it
+// has at most this many triples (else one seek per alternative).
+constexpr size_t kSubjectScanLimit = 64;
 
 struct PairHash {
   size_t operator()(const std::pair<TermId, TermId>& k) const {
@@ -75,6 +81,8 @@ class Pipeline {
         return RunPattern(g, i, row, sink);
       case Step::Kind::kHashJoin:
         return RunHashJoin(g, i, row, sink);
+      case Step::Kind::kMergeJoin:
+        return RunMergeJoin(g, i, row, sink);
       case Step::Kind::kPath:
         return RunPath(g, i, row, sink);
       case Step::Kind::kFilter:
@@ -146,18 +154,49 @@ class Pipeline {
     return go;
   }
 
+  // The triples of subject `s` with any of `p`'s predicates (object `o`, or
+  // any), in the order a seek per predicate would give them: one scan of a
+  // subject's few triples beats a seek per alternative. False, when the
+  // subject has too many triples to be worth it, or the query must stop.
+  bool SubjectTriples(const void* owner, const BoundPattern& p, TermId s, TermId o,
+                      std::vector<std::vector<Triple>>* by_predicate) {
+    by_predicate->assign(p.predicates.size(), {});
+    TripleCursor& cursor = ctx_.Cursor(owner, TriplePattern{s, kNoTerm, kNoTerm});
+    size_t read = 0;
+    for (; cursor.Valid(); cursor.Next()) {
+      if (++read > kSubjectScanLimit) return false;
+      Triple t = cursor.triple();
+      if (o != kNoTerm && t.o != o) continue;
+      for (size_t j = 0; j < p.predicates.size(); ++j)
+        if (p.predicates[j] == t.p) (*by_predicate)[j].push_back(t);
+    }
+    if (!cursor.status().ok()) ctx_.Stop(cursor.status());
+    return ctx_.status().ok();
+  }
+
   bool RunPattern(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
     const BoundPattern& p = *g.steps[i].pattern;
     for (TermId s : Candidates(p.s, row)) {
+      if (s != kNoTerm && p.predicates.size() > 1 && p.o.is_var()) {
+        std::vector<std::vector<Triple>> found;
+        if (SubjectTriples(&p, p, s, row.vars[p.o.var], &found)) {
+          for (const auto& triples : found)
+            for (const Triple& t : triples)
+              if (!Emit(g, i, p, t, row, sink)) return false;
+          continue;
+        }
+        if (!ctx_.status().ok()) return false;
+      }
       for (TermId pred : p.predicates) {
         for (TermId o : Candidates(p.o, row)) {
-          auto cursor = ctx_.store().Scan(TriplePattern{s, pred, o});
-          for (; cursor->Valid(); cursor->Next()) {
+          // One cursor per step, re-seeked for each input row.
+          TripleCursor& cursor = ctx_.Cursor(&g.steps[i], TriplePattern{s, pred, o});
+          for (; cursor.Valid(); cursor.Next()) {
             if (!ctx_.Tick()) return false;
-            if (!Emit(g, i, p, cursor->triple(), row, sink)) return false;
+            if (!Emit(g, i, p, cursor.triple(), row, sink)) return false;
           }
-          if (!cursor->status().ok()) {
-            ctx_.Stop(cursor->status());
+          if (!cursor.status().ok()) {
+            ctx_.Stop(cursor.status());
             return false;
           }
         }
@@ -173,22 +212,18 @@ class Pipeline {
     if (!built_.count(&st)) {
       built_.insert(&st);
       // Build from one scan per constant alternative; join positions stay free.
-      std::vector<TermId> ss = p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids;
-      std::vector<TermId> os = p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids;
-      for (TermId s : ss)
-        for (TermId pred : p.predicates)
-          for (TermId o : os) {
-            auto cursor = ctx_.store().Scan(TriplePattern{s, pred, o});
-            for (; cursor->Valid(); cursor->Next()) {
-              if (!ctx_.Tick()) return false;
-              Triple t = cursor->triple();
-              table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
-            }
-            if (!cursor->status().ok()) {
-              ctx_.Stop(cursor->status());
-              return false;
-            }
-          }
+      for (const TriplePattern& range : p.ConstantRanges()) {
+        TripleCursor& cursor = ctx_.Cursor(&table, range);
+        for (; cursor.Valid(); cursor.Next()) {
+          if (!ctx_.Tick()) return false;
+          Triple t = cursor.triple();
+          table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
+        }
+        if (!cursor.status().ok()) {
+          ctx_.Stop(cursor.status());
+          return false;
+        }
+      }
     }
     for (TermId s : Candidates(p.s, row)) {
       for (TermId o : Candidates(p.o, row)) {
@@ -198,6 +233,49 @@ class Pipeline {
           if (!Emit(g, i, p, t, row, sink)) return false;
         }
       }
+    }
+    return true;
+  }
+
+  // The rows arrive ordered on the join variable, and the pattern's range
+  // (its constants fixed) is ordered on it too: one cursor walks forward
+  // through the range, stepping over short gaps and seeking over long ones.
+  bool RunMergeJoin(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
+    const Step& st = g.steps[i];
+    const BoundPattern& p = *st.pattern;
+    MergeState& m = merges_[&st];
+    const bool on_subject = p.s.is_var() && p.s.var == st.merge_var;
+    const TermId x = row.vars[st.merge_var];
+    auto at = [&](TermId v) {
+      return on_subject ? Triple{v, p.predicates[0], p.o.ids[0]}
+                        : Triple{p.s.ids[0], p.predicates[0], v};
+    };
+    auto key_of = [&](const Triple& t) { return on_subject ? t.s : t.o; };
+    if (!m.cursor || x < m.key) {
+      // First row, or (never in a plan's sorted stream) a step back: start over.
+      TriplePattern range = on_subject ? TriplePattern{kNoTerm, p.predicates[0], p.o.ids[0]}
+                                       : TriplePattern{p.s.ids[0], p.predicates[0], kNoTerm};
+      if (!m.cursor || !m.cursor->Restart(range)) m.cursor = ctx_.store().Scan(range);
+      m.matches.clear();
+      m.started = false;
+    }
+    if (!m.started || x != m.key) {
+      m.started = true;
+      m.key = x;
+      m.matches.clear();
+      TripleCursor& c = *m.cursor;
+      for (int steps = 0; c.Valid() && key_of(c.triple()) < x; ++steps) {
+        if (!ctx_.Tick()) return false;
+        if (steps < kMergeSteps || !c.SkipTo(at(x))) c.Next();
+      }
+      for (; c.Valid() && key_of(c.triple()) == x; c.Next()) m.matches.push_back(c.triple());
+      if (!c.status().ok()) {
+        ctx_.Stop(c.status());
+        return false;
+      }
+    }
+    for (const Triple& t : m.matches) {
+      if (!Emit(g, i, p, t, row, sink)) return false;
     }
     return true;
   }
@@ -216,10 +294,10 @@ class Pipeline {
         for (TermId pred : p.predicates) {
           TriplePattern pat =
               forward ? TriplePattern{n, pred, kNoTerm} : TriplePattern{kNoTerm, pred, n};
-          auto cursor = ctx_.store().Scan(pat);
-          for (; cursor->Valid(); cursor->Next()) {
+          TripleCursor& cursor = ctx_.Cursor(&p, pat);
+          for (; cursor.Valid(); cursor.Next()) {
             if (!ctx_.Tick()) return false;
-            Triple t = cursor->triple();
+            Triple t = cursor.triple();
             TermId m = forward ? t.o : t.s;
             if (seen.insert(m).second) {
               out->push_back(m);
@@ -340,8 +418,9 @@ class Pipeline {
   bool EvalFilter(const BoundFilter& f, const Row& row) {
     for (const auto& conj : f.any_of) {
       bool all = true;
-      for (const BoundComparison& c : conj) {
-        if (!EvalComparison(c, row)) {
+      for (const BoundFactor& x : conj) {
+        if (!(x.nested.empty() ? EvalComparison(x.comparison, row)
+                               : EvalFilter(x.nested[0], row))) {
           all = false;
           break;
         }
@@ -351,10 +430,18 @@ class Pipeline {
     return false;
   }
 
+  struct MergeState {
+    std::unique_ptr<TripleCursor> cursor;
+    bool started = false;
+    TermId key = kNoTerm;
+    std::vector<Triple> matches;  // of `key`, replayed for each row that has it
+  };
+
   ExecContext& ctx_;
   std::unordered_map<const Step*,
                      std::unordered_map<std::pair<TermId, TermId>, std::vector<Triple>, PairHash>>
       tables_;
+  std::unordered_map<const Step*, MergeState> merges_;
   std::set<const Step*> built_;
 };
 
@@ -368,8 +455,10 @@ class Collector {
  public:
   Collector(const BoundQuery& q, ExecContext& ctx) : q_(q), ctx_(ctx) {
     if (!q.order_by.empty() && q.limit) k_ = static_cast<size_t>(*q.limit + q.skip.value_or(0));
-    auto type = ctx.store().FindTerm(Term::Iri(std::string(vocab::kRdfType)));
-    if (type.ok()) rdf_type_ = *type;
+    if (ctx.options().evidence) {  // only evidence columns skip type triples
+      auto type = ctx.store().FindTerm(Term::Iri(std::string(vocab::kRdfType)));
+      if (type.ok()) rdf_type_ = *type;
+    }
   }
 
   Value TermValue(TermId id) {
@@ -563,16 +652,12 @@ std::optional<Result<uint64_t>> FastCount(const BoundQuery& q, const Store& stor
     return std::nullopt;
   const BoundPattern& p = g.patterns[0];
   if (p.modifier || (p.s.is_var() && p.o.is_var() && p.s.var == p.o.var)) return std::nullopt;
-  std::vector<TermId> ss = p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids;
-  std::vector<TermId> os = p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids;
   uint64_t total = 0;
-  for (TermId s : ss)
-    for (TermId pred : p.predicates)
-      for (TermId o : os) {
-        auto n = store.Count(TriplePattern{s, pred, o});
-        if (!n.ok()) return Result<uint64_t>(n.status());
-        total += *n;
-      }
+  for (const TriplePattern& range : p.ConstantRanges()) {
+    auto n = store.Count(range);
+    if (!n.ok()) return Result<uint64_t>(n.status());
+    total += *n;
+  }
   return Result<uint64_t>(total);
 }
 

@@ -91,6 +91,7 @@ struct predicate_class : annotate_position {};
 struct triple_class : annotate_position {};
 struct comparison_class : annotate_position {};
 struct filter_expr_class : annotate_position {};
+struct filter_factor_class : annotate_position {};
 struct element_class : annotate_position {};
 struct body_class : annotate_position {};
 struct projection_class : annotate_position {};
@@ -136,6 +137,8 @@ x3::rule<predicate_class, ast::PredicatePath> const predicate = "a predicate";
 x3::rule<comparison_class, ast::Comparison> const comparison =
     "a comparison (?x = value, ?x ~ \"text\", ?x in (...))";
 x3::rule<filter_expr_class, ast::FilterExpr> const filter_expr = "a filter condition";
+x3::rule<filter_factor_class, ast::FilterFactor> const filter_factor =
+    "a comparison (?x = value, ?x ~ \"text\", ?x in (...)) or a (condition)";
 x3::rule<element_class, ast::Element> const element =
     "a pattern, not { ... }, optional { ... }, filter(...) or since DATE";
 x3::rule<projection_class, ast::Projection> const projection =
@@ -229,8 +232,13 @@ auto const set_op = [](auto& ctx) {
 auto const comparison_inner_def = term[set_lhs] > ((kw("in") > '(' > (term % ',') > ')')[set_in] |
                                                    (compare_op > term)[set_op]);
 
+auto const set_nested = [](auto& ctx) { x3::_val(ctx).nested.assign(1, x3::_attr(ctx)); };
+auto const set_comparison = [](auto& ctx) { x3::_val(ctx).comparison = x3::_attr(ctx); };
+// A term never starts with '(', so a parenthesis here opens a sub-condition.
+auto const filter_factor_def =
+    (lit('(') > filter_expr > ')')[set_nested] | comparison[set_comparison];
 auto const set_any_of = [](auto& ctx) { x3::_val(ctx).any_of = x3::_attr(ctx); };
-auto const filter_expr_inner_def = ((comparison % kw("and")) % kw("or"))[set_any_of];
+auto const filter_expr_inner_def = ((filter_factor % kw("and")) % kw("or"))[set_any_of];
 
 template <ast::Element::Kind K>
 struct SetElement {
@@ -347,8 +355,8 @@ auto const order_key_def = order_key_inner;
 auto const query_def = query_inner;
 
 BOOST_SPIRIT_DEFINE(variable, quoted, iri, date, decimal, integer, word, name, term, predicate_name,
-                    predicate, triple, comparison, compare_op, filter_expr, element, body,
-                    projection, order_key, query, where_kw, to_kw, by_kw, count_value, alias,
+                    predicate, triple, comparison, compare_op, filter_expr, filter_factor, element,
+                    body, projection, order_key, query, where_kw, to_kw, by_kw, count_value, alias,
                     dq_body, sq_body, quoted_text, predicate_alts, aggregate_name, predicate_word,
                     predicate_inner, comparison_inner, filter_expr_inner, element_inner,
                     projection_inner, order_key_inner, query_inner, variable_inner, date_inner)

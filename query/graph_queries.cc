@@ -175,46 +175,42 @@ Result<ResultSet> Why(const BoundQuery& q, ExecContext& ctx) {
   if (p.predicates.size() > 1) rs.columns.push_back("predicate");
   if (show_o) rs.columns.push_back("object");
   for (const char* c : {"document", "date", "sentence", "rule"}) rs.columns.push_back(c);
-  std::vector<TermId> ss = p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids;
-  std::vector<TermId> os = p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids;
-  for (TermId s : ss)
-    for (TermId pred : p.predicates)
-      for (TermId o : os) {
-        auto cursor = ctx.store().Scan(TriplePattern{s, pred, o});
-        for (; cursor->Valid(); cursor->Next()) {
-          if (!ctx.Tick()) return ctx.status();
-          Triple t = cursor->triple();
-          if (p.s.is_var() && p.o.is_var() && p.s.var == p.o.var && t.s != t.o) continue;
-          std::vector<Value> prefix;
-          if (show_s) prefix.push_back(Text(ctx.Label(t.s)));
-          if (p.predicates.size() > 1) prefix.push_back(Text(ctx.Label(t.p)));
-          if (show_o) prefix.push_back(Text(ctx.Label(t.o)));
-          KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, ctx.store().GetEvidence(t));
-          std::set<std::string> docs_with_evidence;
-          for (const Evidence& e : evidence) {
-            docs_with_evidence.insert(e.doc_id);
-            std::vector<Value> row = prefix;
-            row.push_back(Text(e.doc_id));
-            row.push_back(ctx.DocumentDate(e.doc_id).empty() ? Value{}
-                                                             : Text(ctx.DocumentDate(e.doc_id)));
-            row.push_back(Text(e.sentence));
-            row.push_back(Text(e.rule));
-            rs.rows.push_back(std::move(row));
-          }
-          // Loaded RDF carries no sentences: name the documents that hold it.
-          KG_ASSIGN_OR_RETURN(std::vector<std::string> docs, ctx.store().SupportingDocuments(t));
-          for (const std::string& d : docs) {
-            if (docs_with_evidence.count(d)) continue;
-            std::vector<Value> row = prefix;
-            row.push_back(Text(d));
-            row.push_back(ctx.DocumentDate(d).empty() ? Value{} : Text(ctx.DocumentDate(d)));
-            row.push_back(Value{});
-            row.push_back(Value{});
-            rs.rows.push_back(std::move(row));
-          }
-        }
-        if (!cursor->status().ok()) return cursor->status();
+  for (const TriplePattern& range : p.ConstantRanges()) {
+    auto cursor = ctx.store().Scan(range);
+    for (; cursor->Valid(); cursor->Next()) {
+      if (!ctx.Tick()) return ctx.status();
+      Triple t = cursor->triple();
+      if (p.s.is_var() && p.o.is_var() && p.s.var == p.o.var && t.s != t.o) continue;
+      std::vector<Value> prefix;
+      if (show_s) prefix.push_back(Text(ctx.Label(t.s)));
+      if (p.predicates.size() > 1) prefix.push_back(Text(ctx.Label(t.p)));
+      if (show_o) prefix.push_back(Text(ctx.Label(t.o)));
+      KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, ctx.store().GetEvidence(t));
+      std::set<std::string> docs_with_evidence;
+      for (const Evidence& e : evidence) {
+        docs_with_evidence.insert(e.doc_id);
+        std::vector<Value> row = prefix;
+        row.push_back(Text(e.doc_id));
+        row.push_back(ctx.DocumentDate(e.doc_id).empty() ? Value{}
+                                                         : Text(ctx.DocumentDate(e.doc_id)));
+        row.push_back(Text(e.sentence));
+        row.push_back(Text(e.rule));
+        rs.rows.push_back(std::move(row));
       }
+      // Loaded RDF carries no sentences: name the documents that hold it.
+      KG_ASSIGN_OR_RETURN(std::vector<std::string> docs, ctx.store().SupportingDocuments(t));
+      for (const std::string& d : docs) {
+        if (docs_with_evidence.count(d)) continue;
+        std::vector<Value> row = prefix;
+        row.push_back(Text(d));
+        row.push_back(ctx.DocumentDate(d).empty() ? Value{} : Text(ctx.DocumentDate(d)));
+        row.push_back(Value{});
+        row.push_back(Value{});
+        rs.rows.push_back(std::move(row));
+      }
+    }
+    if (!cursor->status().ok()) return cursor->status();
+  }
   return rs;
 }
 

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
+#include <tuple>
 
 namespace kg::query {
 namespace {
@@ -14,9 +17,12 @@ constexpr double kSeekCost = 20;
 
 class Planner {
  public:
-  explicit Planner(const Store& store) : store_(store) {}
+  Planner(const Store& store, const BoundQuery& query) : store_(store), query_(query) {}
 
-  Result<GroupPlan> PlanGroup(const BoundGroup& g, std::set<int> bound, double input_rows) {
+  // `ordered` tracks the variable the rows are sorted on; only the top group,
+  // whose rows come from one first scan, has one (subgroups pass false).
+  Result<GroupPlan> PlanGroup(const BoundGroup& g, std::set<int> bound, double input_rows,
+                              bool track_order) {
     GroupPlan plan;
     std::vector<const BoundPattern*> left;
     for (const BoundPattern& p : g.patterns) left.push_back(&p);
@@ -40,7 +46,10 @@ class Planner {
     };
     place_filters();
     bool first = plan.steps.empty() && bound.empty();
+    int ordered = -1;
     while (!left.empty()) {
+      // A lone pattern has no order to choose: its estimate needs no count.
+      const bool exact = !(first && left.size() == 1 && g.optionals.empty() && g.nots.empty());
       size_t best = 0;
       double best_cost = -1;
       bool best_connected = false;
@@ -50,7 +59,7 @@ class Planner {
         auto shares = [&](const Slot& slot) { return slot.is_var() && bound.count(slot.var) > 0; };
         bool connected = shares(left[i]->s) || shares(left[i]->o) ||
                          (!left[i]->s.is_var() && !left[i]->o.is_var()) || first;
-        KG_ASSIGN_OR_RETURN(double cost, Fanout(*left[i], bound));
+        KG_ASSIGN_OR_RETURN(double cost, Fanout(*left[i], bound, exact));
         if (best_cost < 0 || (connected && !best_connected) ||
             (connected == best_connected && cost < best_cost)) {
           best = i;
@@ -64,18 +73,22 @@ class Planner {
       s.pattern = p;
       s.s_bound = IsBound(p->s, bound);
       s.o_bound = IsBound(p->o, bound);
-      KG_ASSIGN_OR_RETURN(double full, Fanout(*p, {}));
       if (p->modifier) {
         s.kind = Step::Kind::kPath;
       } else if (first) {
         s.kind = Step::Kind::kScan;
+        if (track_order) ordered = OrderedVar(*p);
       } else if (!best_connected) {
         s.kind = Step::Kind::kCrossProduct;
         plan.has_cross_product = true;
-      } else if (rows * kSeekCost > full && full < 2e6) {
-        s.kind = Step::Kind::kHashJoin;
+      } else if (ordered >= 0 && MergesOn(*p, ordered)) {
+        s.kind = Step::Kind::kMergeJoin;
+        s.merge_var = ordered;
+        s.merge_var_name = "?" + query_.var_names[ordered];
       } else {
-        s.kind = Step::Kind::kIndexJoin;
+        KG_ASSIGN_OR_RETURN(double full, Fanout(*p, {}, true));
+        s.kind =
+            rows * kSeekCost > full && full < 2e6 ? Step::Kind::kHashJoin : Step::Kind::kIndexJoin;
       }
       rows = std::max(1.0, (first ? 1.0 : rows) * best_cost);
       s.estimate = rows;
@@ -85,13 +98,18 @@ class Planner {
       plan.steps.push_back(std::move(s));
       place_filters();
     }
-    for (const BoundGroup& o : g.optionals) {
+    // optional { } and not { } run their own group once per row.
+    auto add_group = [&](Step::Kind kind, const BoundGroup& sub) -> Status {
       Step s;
-      s.kind = Step::Kind::kOptional;
-      KG_ASSIGN_OR_RETURN(GroupPlan sub, PlanGroup(o, bound, rows));
-      s.group = std::make_shared<GroupPlan>(std::move(sub));
+      s.kind = kind;
+      KG_ASSIGN_OR_RETURN(GroupPlan planned, PlanGroup(sub, bound, rows, false));
+      s.group = std::make_shared<GroupPlan>(std::move(planned));
       s.estimate = rows;
       plan.steps.push_back(std::move(s));
+      return Status::OK();
+    };
+    for (const BoundGroup& o : g.optionals) {
+      KG_RETURN_IF_ERROR(add_group(Step::Kind::kOptional, o));
       for (int v : o.vars) bound.insert(v);
     }
     // Filters on variables only an optional group binds run after it.
@@ -103,14 +121,7 @@ class Planner {
       s.estimate = rows;
       plan.steps.push_back(std::move(s));
     }
-    for (const BoundGroup& n : g.nots) {
-      Step s;
-      s.kind = Step::Kind::kNot;
-      KG_ASSIGN_OR_RETURN(GroupPlan sub, PlanGroup(n, bound, rows));
-      s.group = std::make_shared<GroupPlan>(std::move(sub));
-      s.estimate = rows;
-      plan.steps.push_back(std::move(s));
-    }
+    for (const BoundGroup& n : g.nots) KG_RETURN_IF_ERROR(add_group(Step::Kind::kNot, n));
     if (g.since) {
       Step s;
       s.kind = Step::Kind::kSince;
@@ -126,6 +137,22 @@ class Planner {
     return !s.is_var() || bound.count(s.var) > 0;
   }
 
+  // The variable a scan of `p` yields its rows in order of, or -1: the first
+  // free position of the index range the store picks (SPO with the subject
+  // fixed, else POS), when constants and predicate each have one value.
+  static int OrderedVar(const BoundPattern& p) {
+    if (p.modifier || p.predicates.size() != 1) return -1;
+    if ((!p.s.is_var() && p.s.ids.size() != 1) || (!p.o.is_var() && p.o.ids.size() != 1)) return -1;
+    if (!p.s.is_var()) return p.o.is_var() ? p.o.var : -1;
+    return p.o.is_var() ? p.o.var : p.s.var;
+  }
+
+  // True when `p` has `var` as its only variable, so its range (constants
+  // fixed) is ordered on `var` as the incoming rows are.
+  static bool MergesOn(const BoundPattern& p, int var) {
+    return p.s.is_var() != p.o.is_var() && OrderedVar(p) == var;
+  }
+
   Result<PredicateStats> Stats(TermId p) {
     auto it = stats_.find(p);
     if (it != stats_.end()) return it->second;
@@ -135,19 +162,22 @@ class Planner {
   }
 
   // Rows one input row yields through pattern `p`.
-  Result<double> Fanout(const BoundPattern& p, const std::set<int>& bound) {
+  // `exact`: count the range when constants alone fix the pattern.
+  Result<double> Fanout(const BoundPattern& p, const std::set<int>& bound, bool exact) {
     bool sb = IsBound(p.s, bound), ob = IsBound(p.o, bound);
     bool var_bound = (p.s.is_var() && sb) || (p.o.is_var() && ob);
-    if (!p.modifier && !var_bound && (!p.s.is_var() || !p.o.is_var()) &&
+    if (exact && !p.modifier && !var_bound && (!p.s.is_var() || !p.o.is_var()) &&
         p.s.ids.size() * p.o.ids.size() <= 16) {
-      // Only constants fix this pattern: the store counts its range exactly.
+      // Only constants fix this pattern: its range is counted exactly.
+      if (!p.s.is_var() && p.s.ids.size() == 1 && p.o.is_var() && p.predicates.size() > 1) {
+        KG_ASSIGN_OR_RETURN(std::optional<uint64_t> n, SubjectCount(p.s.ids[0], p.predicates));
+        if (n) return static_cast<double>(*n);
+      }
       double total = 0;
-      for (TermId s : p.s.is_var() ? std::vector<TermId>{kNoTerm} : p.s.ids)
-        for (TermId pred : p.predicates)
-          for (TermId o : p.o.is_var() ? std::vector<TermId>{kNoTerm} : p.o.ids) {
-            KG_ASSIGN_OR_RETURN(uint64_t n, store_.Count(TriplePattern{s, pred, o}));
-            total += static_cast<double>(n);
-          }
+      for (const TriplePattern& range : p.ConstantRanges()) {
+        KG_ASSIGN_OR_RETURN(uint64_t n, RangeCount(range));
+        total += static_cast<double>(n);
+      }
       return total;
     }
     double total = 0;
@@ -174,8 +204,52 @@ class Planner {
     return total;
   }
 
+  // Each range is counted once per plan, however often the planner asks,
+  // through one cursor re-seeked for each range.
+  Result<uint64_t> RangeCount(const TriplePattern& t) {
+    auto key = std::make_tuple(t.s, t.p, t.o);
+    auto it = counts_.find(key);
+    if (it != counts_.end()) return it->second;
+    uint64_t n = 0;
+    if (t.s == kNoTerm && t.o == kNoTerm) {
+      KG_ASSIGN_OR_RETURN(n, store_.Count(t));  // kept current by every write: no scan
+    } else {
+      TripleCursor& c = Cursor(t);
+      for (; c.Valid(); c.Next()) ++n;
+      KG_RETURN_IF_ERROR(c.status());
+    }
+    counts_[key] = n;
+    return n;
+  }
+
+  // Triples of `s` with any of `predicates`, from one scan of the subject
+  // (a seek per predicate costs more); nullopt when the subject has more
+  // triples than is worth reading.
+  Result<std::optional<uint64_t>> SubjectCount(TermId s, const std::vector<TermId>& predicates) {
+    constexpr uint64_t kLimit = 64;
+    uint64_t n = 0, read = 0;
+    TripleCursor& c = Cursor(TriplePattern{s, kNoTerm, kNoTerm});
+    for (; c.Valid(); c.Next()) {
+      if (++read > kLimit) return std::optional<uint64_t>();
+      n += static_cast<uint64_t>(std::count(predicates.begin(), predicates.end(), c.triple().p));
+    }
+    KG_RETURN_IF_ERROR(c.status());
+    return std::optional<uint64_t>(n);
+  }
+
+  // A cursor on `t`'s range: one already open on the same index, re-seeked.
+  TripleCursor& Cursor(const TriplePattern& t) {
+    for (auto& c : cursors_)
+      if (c->Restart(t)) return *c;
+    cursors_.push_back(store_.Scan(t));
+    return *cursors_.back();
+  }
+
   const Store& store_;
+  const BoundQuery& query_;
   std::map<TermId, PredicateStats> stats_;
+  std::map<std::tuple<TermId, TermId, TermId>, uint64_t> counts_;
+  std::vector<std::unique_ptr<TripleCursor>> cursors_;
 };
 
 std::string Estimate(double rows) {
@@ -192,6 +266,9 @@ std::string Step::ToString() const {
       return "Scan " + pattern->text + "  (est. " + Estimate(estimate) + " rows)";
     case Kind::kIndexJoin:
       return "IndexNestedLoopJoin " + pattern->text + "  (est. " + Estimate(estimate) + " rows)";
+    case Kind::kMergeJoin:
+      return "MergeJoin " + pattern->text + "  (rows and index both ordered on " + merge_var_name +
+             "; est. " + Estimate(estimate) + " rows)";
     case Kind::kHashJoin:
       return "HashJoin " + pattern->text + "  (built from one scan of the pattern; est. " +
              Estimate(estimate) + " rows)";
@@ -241,8 +318,8 @@ std::string QueryPlan::ToString() const {
 Result<QueryPlan> Plan(const BoundQuery& query, const Store& store) {
   QueryPlan plan;
   plan.query = &query;
-  Planner planner(store);
-  KG_ASSIGN_OR_RETURN(plan.body, planner.PlanGroup(query.body, {}, 1));
+  Planner planner(store, query);
+  KG_ASSIGN_OR_RETURN(plan.body, planner.PlanGroup(query.body, {}, 1, true));
   auto var_list = [&](const std::vector<int>& vars) {
     std::string s;
     for (size_t i = 0; i < vars.size(); ++i) s += (i ? ", ?" : "?") + query.var_names[vars[i]];

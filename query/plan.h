@@ -1,9 +1,11 @@
 // Planner: orders a bound query's patterns into a pipeline of steps, using
 // the store's per-predicate counts. Each pattern after the first joins on a
-// variable already bound (index nested-loop, or a hash join when the input
-// is large against the pattern); patterns sharing no variable are joined by a
-// cross product only because the user wrote them so. Every node prints
-// itself; `explain` shows the tree.
+// variable already bound: a merge join when the rows arrive ordered on that
+// variable (the first scan's index order, which later steps keep) and the
+// pattern's own index range is ordered on it too; else an index nested-loop
+// join, or a hash join when the input is large against the pattern. Patterns
+// sharing no variable are joined by a cross product only because the user
+// wrote them so. Every node prints itself; `explain` shows the tree.
 #pragma once
 
 #include <memory>
@@ -22,6 +24,7 @@ struct Step {
     kScan,
     kIndexJoin,
     kHashJoin,
+    kMergeJoin,
     kCrossProduct,
     kPath,
     kFilter,
@@ -35,7 +38,9 @@ struct Step {
   std::shared_ptr<GroupPlan> group;  // kOptional, kNot
   std::string since;
   bool s_bound = false, o_bound = false;  // at this step, from earlier steps
-  double estimate = 0;                    // rows out of this step
+  int merge_var = -1;                     // kMergeJoin: the variable both sides are ordered on
+  std::string merge_var_name;
+  double estimate = 0;  // rows out of this step
   std::string ToString() const;
 };
 

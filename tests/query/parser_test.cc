@@ -55,9 +55,24 @@ TEST(ParserTest, LiteralsAndFilters) {
   const ast::Element& f = script->queries[0].body[1];
   ASSERT_EQ(f.kind, ast::Element::Kind::kFilter);
   ASSERT_EQ(f.filter.any_of.size(), 3u);
-  EXPECT_EQ(f.filter.any_of[1][0].rhs[0].kind, ast::Term::Kind::kDate);
-  EXPECT_EQ(f.filter.any_of[2][0].rhs[0].kind, ast::Term::Kind::kDecimal);
-  EXPECT_EQ(f.filter.any_of[0][1].rhs[0].kind, ast::Term::Kind::kInteger);
+  EXPECT_EQ(f.filter.any_of[1][0].comparison.rhs[0].kind, ast::Term::Kind::kDate);
+  EXPECT_EQ(f.filter.any_of[2][0].comparison.rhs[0].kind, ast::Term::Kind::kDecimal);
+  EXPECT_EQ(f.filter.any_of[0][1].comparison.rhs[0].kind, ast::Term::Kind::kInteger);
+}
+
+TEST(ParserTest, FiltersNestParentheses) {
+  auto script = Parse(
+      "find ?d where ?d issued_by ?x, filter ((?d > \"2020\") and (?x != ?y or (?x ~ \"EU\")))");
+  ASSERT_TRUE(script.ok()) << script.status().ToString();
+  const ast::FilterExpr& f = script->queries[0].body[1].filter;
+  ASSERT_EQ(f.any_of.size(), 1u);
+  ASSERT_EQ(f.any_of[0].size(), 2u);
+  ASSERT_EQ(f.any_of[0][0].nested.size(), 1u);
+  EXPECT_EQ(f.any_of[0][0].nested[0].any_of[0][0].comparison.op, ">");
+  const ast::FilterExpr& inner = f.any_of[0][1].nested.at(0);
+  ASSERT_EQ(inner.any_of.size(), 2u);
+  EXPECT_EQ(inner.any_of[1][0].nested.at(0).any_of[0][0].comparison.op, "~");
+  EXPECT_EQ(f.ToString(), "(?d > \"2020\") and (?x != ?y or (?x ~ \"EU\"))");
 }
 
 TEST(ParserTest, NodesCarryTheirPositions) {
