@@ -60,4 +60,41 @@ void JsonString(JsonWriter& w, std::string_view s) {
   w.String(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
 }
 
+void JsonNodeNames(JsonWriter& w, const ExportNode& n) {
+  w.Key("id");
+  JsonString(w, n.id);
+  w.Key("label");
+  JsonString(w, n.label);
+  w.Key("type");
+  JsonString(w, n.type);
+}
+
+void JsonNodeFacts(JsonWriter& w, const ExportNode& n) {
+  w.Key("aliases");
+  w.StartArray();
+  for (const std::string& a : n.aliases) JsonString(w, a);
+  w.EndArray();
+  w.Key("degree");
+  w.Uint64(n.degree);
+  w.Key("first_date");
+  JsonString(w, n.first_date);
+  w.Key("last_date");
+  JsonString(w, n.last_date);
+}
+
+void JsonEdgeFacts(JsonWriter& w, const ExportGraph& graph, const ExportEdge& e) {
+  w.Key("source");
+  JsonString(w, graph.nodes[e.source].id);
+  w.Key("target");
+  JsonString(w, graph.nodes[e.target].id);
+  w.Key("predicate");
+  JsonString(w, e.predicate);
+  w.Key("weight");
+  w.Uint64(e.weight);
+  w.Key("documents");
+  w.StartArray();
+  for (const std::string& d : e.documents) JsonString(w, d);
+  w.EndArray();
+}
+
 }  // namespace kg::exporting

@@ -46,6 +46,14 @@ using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 // Writes `s` as a JSON string, replacing broken UTF-8 with U+FFFD.
 void JsonString(JsonWriter& w, std::string_view s);
 
+// The node and edge members the Cytoscape.js and D3 documents share, in the
+// order both write them: "id", "label", "type"; "aliases", "degree",
+// "first_date", "last_date"; and "source", "target", "predicate", "weight",
+// "documents" (ends named by node id).
+void JsonNodeNames(JsonWriter& w, const ExportNode& n);
+void JsonNodeFacts(JsonWriter& w, const ExportNode& n);
+void JsonEdgeFacts(JsonWriter& w, const ExportGraph& graph, const ExportEdge& e);
+
 // The Cytoscape.js document {"data", "directed", "multigraph", "elements":
 // {"nodes": [{"data": ...}], "edges": [{"data": ...}]}}. With `evidence`,
 // edges carry their evidence sentences and the document table is added.

@@ -136,90 +136,54 @@ void TextSink::Xml(std::string_view s) {
 }
 
 void TextSink::Dot(std::string_view s) {
+  static constexpr AsciiEscapes kDot({{'\\', "\\\\"}, {'"', "\\\""}, {'\n', "\\n"}, {'\r', ""}});
   if (kDotSpecial.Plain(s)) {
     buf_.append(s);
-    MaybeFlush();
-    return;
-  }
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    switch (c) {
-      case '\\':
-        buf_.append("\\\\");
-        break;
-      case '"':
-        buf_.append("\\\"");
-        break;
-      case '\n':
-        buf_.append("\\n");
-        break;
-      case '\r':
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          buf_.push_back(' ');
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-          size_t n = Utf8SequenceLength(s, i);
-          if (n == 0) {
-            buf_.append(kReplacement);
-          } else {
-            buf_.append(s.substr(i, n));
-            i += n - 1;
-          }
-        } else {
-          buf_.push_back(c);
-        }
-    }
+  } else {
+    Escaped(s, kDot, /*sanitize=*/true);
   }
   MaybeFlush();
 }
 
 void TextSink::Mermaid(std::string_view s) {
+  static constexpr AsciiEscapes kMermaid({{'"', "#quot;"},
+                                          {'<', "#lt;"},
+                                          {'>', "#gt;"},
+                                          {'&', "#amp;"},
+                                          {'#', "#35;"},
+                                          {'\n', " "},
+                                          {'\r', " "},
+                                          {'\t', " "}});
   if (kMermaidSpecial.Plain(s)) {
     buf_.append(s);
-    MaybeFlush();
-    return;
-  }
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    switch (c) {
-      case '"':
-        buf_.append("#quot;");
-        break;
-      case '<':
-        buf_.append("#lt;");
-        break;
-      case '>':
-        buf_.append("#gt;");
-        break;
-      case '&':
-        buf_.append("#amp;");
-        break;
-      case '#':
-        buf_.append("#35;");
-        break;
-      case '\n':
-      case '\r':
-      case '\t':
-        buf_.push_back(' ');
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          buf_.push_back(' ');
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-          size_t n = Utf8SequenceLength(s, i);
-          if (n == 0) {
-            buf_.append(kReplacement);
-          } else {
-            buf_.append(s.substr(i, n));
-            i += n - 1;
-          }
-        } else {
-          buf_.push_back(c);
-        }
-    }
+  } else {
+    Escaped(s, kMermaid, /*sanitize=*/true);
   }
   MaybeFlush();
+}
+
+void TextSink::Escaped(std::string_view s, const AsciiEscapes& escapes, bool sanitize) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && escapes.text[u] != nullptr) {
+      buf_.append(escapes.text[u]);
+    } else if (!sanitize) {
+      buf_.push_back(c);
+    } else if (u < 0x20) {
+      buf_.push_back(' ');
+    } else if (u >= 0x80) {
+      size_t n = Utf8SequenceLength(s, i);
+      if (n == 0) {
+        buf_.append(kReplacement);
+      } else {
+        buf_.append(s.substr(i, n));
+        i += n - 1;
+      }
+    } else {
+      buf_.push_back(c);
+    }
+  }
 }
 
 void TextSink::Csv(std::string_view s) {
@@ -237,28 +201,11 @@ void TextSink::Csv(std::string_view s) {
 }
 
 void TextSink::NtLiteral(std::string_view s) {
+  static constexpr AsciiEscapes kNt({{'\\', "\\\\"}, {'"', "\\\""}, {'\n', "\\n"}, {'\r', "\\r"}});
   if (kNtLiteralSpecial.Plain(s)) {
     buf_.append(s);
-    MaybeFlush();
-    return;
-  }
-  for (char c : s) {
-    switch (c) {
-      case '\\':
-        buf_.append("\\\\");
-        break;
-      case '"':
-        buf_.append("\\\"");
-        break;
-      case '\n':
-        buf_.append("\\n");
-        break;
-      case '\r':
-        buf_.append("\\r");
-        break;
-      default:
-        buf_.push_back(c);
-    }
+  } else {
+    Escaped(s, kNt, /*sanitize=*/false);
   }
   MaybeFlush();
 }

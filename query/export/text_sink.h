@@ -4,13 +4,24 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "kg/status.h"
 
 namespace kg::exporting {
+
+// Replacement text for the ASCII bytes an escaper rewrites: nullptr copies
+// the byte, "" drops it.
+struct AsciiEscapes {
+  const char* text[128] = {};
+  constexpr AsciiEscapes(std::initializer_list<std::pair<char, const char*>> pairs) {
+    for (const auto& [c, replacement] : pairs) text[static_cast<unsigned char>(c)] = replacement;
+  }
+};
 
 class TextSink {
  public:
@@ -53,6 +64,9 @@ class TextSink {
     if (buf_.size() >= kFlushAt) Flush();
   }
   void Flush();
+  // Copies `s` through `escapes`. With `sanitize`, other control bytes
+  // become spaces and broken UTF-8 becomes U+FFFD.
+  void Escaped(std::string_view s, const AsciiEscapes& escapes, bool sanitize);
 
   std::ostream& out_;
   std::string buf_;
