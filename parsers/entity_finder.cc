@@ -112,6 +112,19 @@ bool LabelHasWord(const std::string& label, std::string_view w) {
   return std::find(toks.begin(), toks.end(), w) != toks.end();
 }
 
+// Verbs of news headlines ("X Asks Y", "X Unveils Plan").
+bool IsHeadlineVerb(std::string_view w) {
+  return In(w,
+            {"asks",       "urges",     "opposes", "says",    "sees",    "plans",     "announces",
+             "unveils",    "seeks",     "backs",   "calls",   "wins",    "signs",     "passes",
+             "approves",   "rejects",   "vows",    "warns",   "sets",    "eyes",      "expects",
+             "reports",    "cuts",      "raises",  "files",   "buys",    "sells",     "agrees",
+             "intervenes", "faces",     "lifts",   "imposes", "bans",    "threatens", "proposes",
+             "launches",   "considers", "adopts",  "delays",  "extends", "rises",     "falls",
+             "unveil",     "ask",       "urge",    "oppose",  "say",     "see",       "plan",
+             "to"});
+}
+
 // End of a parenthesised citation starting at toks[i] ("(42 U.S.C. 1862)",
 // "(Public Law 117-167)", "(85 FR 48637)"), or i when there is none.
 size_t CitationEnd(const std::vector<Token>& toks, size_t i) {
@@ -381,8 +394,13 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
   std::vector<Token> toks;
   Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks);
   for (size_t i = 0; i < toks.size() && i < 4; ++i) {
+    // A news headline ("BAKER ASKS FAST ACTION ON DEBT BILL") is about a
+    // policy, not one itself.
+    if (IsHeadlineVerb(toks[i].folded)) return -1;
     Candidate c = FromPattern(title, toks, i, false);
     if (c.len && c.type == EntityType::kPolicy && c.rule != "pattern:public_law") {
+      for (size_t k = i; k < i + c.len; ++k)
+        if (IsHeadlineVerb(toks[k].folded)) return -1;
       int id = state->Intern(c.label, c.type, -1);
       std::string rest = CollapseSpace(title.substr(toks[i + c.len - 1].end));
       while (!rest.empty() && (rest[0] == ':' || rest[0] == '-' || rest[0] == ' '))
@@ -426,6 +444,15 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     // "U.S." inside "U.S.C." or "U.S.-made"... only a name when it ends there.
     if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].folded == "." &&
         i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
+      best = Candidate{};
+    // "JD Power and Associates" is not the company "JD": a one-word company
+    // or product name that runs on into more capitalised words starts an
+    // unknown name ("Nvidia Corp" keeps its suffix).
+    if (best.len == 1 && best.rule == "lexicon" &&
+        (best.type == EntityType::kCompany || best.type == EntityType::kProduct) &&
+        i + 1 < toks.size() && IsNameWord(toks[i + 1]) && toks[i + 1].cap &&
+        !toks[i + 1].all_caps && !IsCompanySuffix(toks[i + 1].folded) &&
+        !IsAgencyHead(toks[i + 1].folded))
       best = Candidate{};
     // "Section 301 of the National Quantum Initiative Act" is a section of
     // that act, not the law the lexicon knows as "Section 301".

@@ -201,6 +201,7 @@ class SentenceMatcher {
       }
       case Kind::kSlot: {
         if (!SlotAccepts(n, pos)) return false;
+        if (n.var < 0) return next(pos + 1);  // a negated slot only checks
         std::vector<size_t> members{pos};
         std::vector<size_t> ends{pos + 1};
         if (n.list) {
@@ -262,7 +263,7 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
   for (const auto& rule : rules_.rules()) {
     bool possible = true;
     for (const auto& n : rule.pattern)
-      if (n.kind == Kind::kSlot && !n.optional && !sm.AnyAccepts(n)) possible = false;
+      if (n.kind == Kind::kSlot && !n.optional && !n.negated && !sm.AnyAccepts(n)) possible = false;
     for (size_t w = 0; possible && w < rule.required_words.size(); ++w)
       if (!sm.HasWord(rule.required_words[w])) possible = false;
     for (size_t a = 0; possible && a < rule.required_any.size(); ++a) {

@@ -36,16 +36,21 @@ class Compiler {
   Status Sequence(const ast::Sequence& seq, std::vector<PatternNode>* out) {
     for (const auto& el : seq) {
       PatternNode node;
-      KG_RETURN_IF_ERROR(Primary(el.primary, &node));
-      node.optional = el.optional.has_value();
       node.negated = el.negated.has_value();
       if (node.negated) {
-        if (const ast::Located* at = SlotOrGap(el.primary))
-          return Error(*at, "! applies to words, not to a slot or a gap");
+        if (const ast::Located* at = GapIn(el.primary))
+          return Error(*at, "! applies to words and slots, not to a gap");
+      }
+      negating_ += node.negated;
+      Status st = Primary(el.primary, &node);
+      negating_ -= node.negated;
+      KG_RETURN_IF_ERROR(st);
+      node.optional = el.optional.has_value();
+      if (node.negated) {
         if (node.optional) return Error(el, "an element cannot be both !negated and optional?");
       }
       if (node.kind == PatternNode::Kind::kGap && !out->empty() &&
-          out->back().kind == PatternNode::Kind::kSlot) {
+          out->back().kind == PatternNode::Kind::kSlot && !out->back().negated) {
         node.stop_mask = out->back().type_mask;
         node.stop_demonym = out->back().demonym;
       }
@@ -54,14 +59,13 @@ class Compiler {
     return Status::OK();
   }
 
-  // A slot or gap inside a negated element: a check binds nothing and skips nothing.
-  static const ast::Located* SlotOrGap(const ast::Primary& p) {
-    if (const auto* s = boost::get<ast::Slot>(&p)) return s;
+  // A gap inside a negated element: a check skips nothing.
+  static const ast::Located* GapIn(const ast::Primary& p) {
     if (const auto* g = boost::get<ast::Gap>(&p)) return g;
     if (const auto* a = boost::get<ast::x3::forward_ast<ast::Alternatives>>(&p))
       for (const auto& seq : a->get())
         for (const auto& el : seq)
-          if (const ast::Located* at = SlotOrGap(el.primary)) return at;
+          if (const ast::Located* at = GapIn(el.primary)) return at;
     return nullptr;
   }
 
@@ -122,6 +126,8 @@ class Compiler {
                             " (expected a schema type, Actor, Any, NamedPolicy or Demonym)");
       }
     }
+    // A negated slot ("![Country]:x", no country here) binds nothing.
+    if (negating_ > 0) return node->var = -1, Status::OK();
     auto it = std::find(vars_.begin(), vars_.end(), s.name);
     if (it != vars_.end()) return Error(s, "slot name " + s.name + " is used twice in this rule");
     node->var = static_cast<int>(vars_.size());
@@ -180,6 +186,7 @@ class Compiler {
   const std::string& source_;
   std::map<std::string, std::vector<std::vector<PatternNode>>>* macros_;
   std::vector<std::string> vars_;
+  int negating_ = 0;  // inside a !element
 };
 
 }  // namespace
@@ -214,7 +221,7 @@ Status RuleSet::LoadText(std::string_view text, const std::string& source) {
         alts.emplace_back();
         KG_RETURN_IF_ERROR(compiler.Sequence(seq, &alts.back()));
         for (const auto& n : alts.back())
-          if (n.kind == PatternNode::Kind::kSlot)
+          if (n.kind == PatternNode::Kind::kSlot && !n.negated)
             return compiler.Error(*d, "a word list may not contain slots");
       }
       macros[d->name] = std::move(alts);

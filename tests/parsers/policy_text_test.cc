@@ -128,5 +128,43 @@ TEST_F(PolicyTextTest, NationalityInAFirmsOwnNameIsNotItsBase) {
       << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, AnEntityAfterAPrepositionIsNotTheOneDirected) {
+  auto x = Order(
+      "The membership of the Ministry of Widgets shall include five experts.\n\n"
+      "The Widget Office, within the Ministry of Widgets, shall publish guidance.\n");
+  for (const auto& t : Triples(x))
+    EXPECT_NE(t, "Executive Order 99998 directs Ministry of Widgets");
+}
+
+TEST_F(PolicyTextTest, ANewsHeadlineIsNotThePolicyOfItsStory) {
+  auto x = Run("Officials said the Ministry of Widgets must act soon.",
+               "SENATOR ASKS FAST ACTION ON WIDGET BILL");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+}
+
+TEST_F(PolicyTextTest, WhoImposesAMeasureIsItsSubject) {
+  auto x = Run("Freedonia imposed tariffs on Sylvanian chips.");
+  EXPECT_TRUE(Has(x, "Freedonia restricts Sylvania")) << ::testing::PrintToString(Triples(x));
+  // Reported, weighed or undone measures are not imposed by the speaker.
+  x = Run("Freedonia agreed to forego duties on Sylvanian chips.");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Run("Zentrix also said the Freedonia sanctions against Sylvanian chips hurt.");
+  EXPECT_FALSE(Has(x, "Zentrix restricts Sylvania")) << ::testing::PrintToString(Triples(x));
+}
+
+TEST_F(PolicyTextTest, AOneWordCompanyNameInsideALongerNameIsNotThatCompany) {
+  auto x = Run("Freedonia partnered with Zentrix Power and Associates on robots.");
+  for (const auto& e : x.entities) EXPECT_NE(e.label, "Zentrix");
+  x = Run("Freedonia partnered with Sylvania's widget board and with Zentrix Corp.");
+  EXPECT_FALSE(Has(x, "Freedonia collaborates_with Sylvania"))
+      << ::testing::PrintToString(Triples(x));
+}
+
+TEST_F(PolicyTextTest, AMonthIsNoModal) {
+  auto x = Order("Executive Order 11111 of May 1, 2001, is hereby revoked.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers

@@ -75,7 +75,7 @@ TEST(RuleSetTest, CompilesMacrosGapsAndPrefilters) {
   EXPECT_FLOAT_EQ(r.confidence, 0.8f);
 }
 
-TEST(RuleSetTest, NegatedElementsAreChecksOnWords) {
+TEST(RuleSetTest, NegatedElementsAreChecks) {
   RuleSet rs;
   ASSERT_TRUE(
       rs.LoadText("rule r: [Agency]:o \"shall\" !(\"not\" | \"be\") => @doc directs o;", "ok.rules")
@@ -84,11 +84,15 @@ TEST(RuleSetTest, NegatedElementsAreChecksOnWords) {
   ASSERT_EQ(r.pattern.size(), 3u);
   EXPECT_TRUE(r.pattern[2].negated);
   EXPECT_EQ(r.required_words, (std::vector<std::string>{"shall"}));  // "not" is no requirement
+  // A negated slot checks that no such entity stands here, and binds nothing.
+  ASSERT_TRUE(
+      rs.LoadText("rule b: [Agency]:o \"shall\" ![Country]:c => @doc directs o;", "ok.rules").ok());
+  EXPECT_TRUE(rs.rules()[1].pattern[2].negated);
+  EXPECT_EQ(rs.rules()[1].vars, 1);
   Status st =
-      rs.LoadText("rule a: [Agency]:o\n  \"shall\" ![Country]:c => @doc directs o;", "u.rules");
-  EXPECT_EQ(st.message().rfind("u.rules:2:12: ! applies to words", 0), 0u) << st.message();
-  st = rs.LoadText("rule a: [Agency]:o \"shall\" !(\"x\" ...2) => @doc directs o;", "u.rules");
-  EXPECT_EQ(st.message().rfind("u.rules:1:34: ! applies to words", 0), 0u) << st.message();
+      rs.LoadText("rule a: [Agency]:o\n  \"shall\" !(\"x\" ...2) => @doc directs o;", "u.rules");
+  EXPECT_EQ(st.message().rfind("u.rules:2:17: ! applies to words and slots, not to a gap", 0), 0u)
+      << st.message();
   st = rs.LoadText("rule a: [Agency]:o \"shall\" !\"not\"? => @doc directs o;", "u.rules");
   EXPECT_EQ(st.message().rfind("u.rules:1:28: an element cannot be both", 0), 0u) << st.message();
 }
