@@ -14,7 +14,8 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 
 // Lower-case words that may sit inside a name ("Trade and Industry").
 bool IsConnector(const Token& t) {
-  return In(t.folded, {"and", "of", "for", "the", "on", "&", "de"});
+  // "in": "Supporting Veterans in STEM Careers Act", "Made in China 2025".
+  return In(t.folded, {"and", "of", "for", "the", "on", "in", "&", "de"});
 }
 
 // Capitalised function words that start sentences but never names.
