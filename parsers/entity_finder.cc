@@ -126,6 +126,32 @@ bool IsHeadlineVerb(std::string_view w) {
              "to"});
 }
 
+// "Executive Order 14041 of September 3, 2021 (White House Initiative on
+// ...)": an order's date and parenthesised title are part of its mention, so
+// the title is not read as another policy. Returns the end, or i.
+size_t DatedTitleEnd(const std::vector<Token>& toks, size_t i) {
+  auto at = [&](size_t k) -> std::string_view {
+    return k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
+  };
+  if (at(i) != "of" ||
+      !In(at(i + 1), {"january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december"}))
+    return i;
+  size_t k = i + 2;
+  if (k >= toks.size() || !toks[k].digit) return i;
+  ++k;
+  if (at(k) == ",") ++k;
+  if (k >= toks.size() || !toks[k].digit) return i;
+  ++k;
+  if (at(k) != "(") return k;
+  int depth = 0;
+  for (size_t j = k; j < toks.size() && j < k + 80; ++j) {
+    if (toks[j].folded == "(") ++depth;
+    if (toks[j].folded == ")" && --depth == 0) return j + 1;
+  }
+  return k;
+}
+
 // End of a parenthesised citation starting at toks[i] ("(42 U.S.C. 1862)",
 // "(Public Law 117-167)", "(85 FR 48637)"), or i when there is none.
 size_t CitationEnd(const std::vector<Token>& toks, size_t i) {
@@ -455,6 +481,25 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         !toks[i + 1].all_caps && !IsCompanySuffix(toks[i + 1].folded) &&
         !IsAgencyHead(toks[i + 1].folded))
       best = Candidate{};
+    // "the Commission", "Commission": a lexicon alias that is only an
+    // office's kind names that office only where the text has already
+    // named it or the body it belongs to (a US order's "Commission" is not
+    // the European Commission).
+    size_t head = toks[i].folded == "the" ? i + 1 : i;
+    if (best.rule == "lexicon" && best.lex_id >= 0 && head + 1 == i + best.len &&
+        In(toks[head].folded,
+           {"commission", "council", "board", "committee", "office", "agency", "bureau",
+            "department", "ministry", "administration", "authority", "service", "directorate",
+            "secretariat", "institute", "center", "centre", "academy", "foundation"})) {
+      const LexEntity& le = lexicon_.entity(static_cast<uint32_t>(best.lex_id));
+      auto named = [&](const std::string& label) {
+        auto it = st->by_key.find(FoldName(label));
+        return it != st->by_key.end() && st->entities[it->second].mentions > 0;
+      };
+      bool known = named(le.label);
+      for (const auto& parent : le.part_of) known = known || named(parent);
+      if (!known) best = Candidate{};
+    }
     // "Section 301 of the National Quantum Initiative Act" is a section of
     // that act, not the law the lexicon knows as "Section 301".
     if (best.len > 0 && best.rule == "lexicon" &&
@@ -477,7 +522,10 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         de.aliases.push_back(surface);
       // "the Foo Act (15 U.S.C. 123)", "the Bar Act (Public Law 116-283)": a
       // citation after a law's name belongs to the name.
-      if (m.type == EntityType::kPolicy) m.last = static_cast<uint32_t>(CitationEnd(toks, m.last));
+      if (m.type == EntityType::kPolicy) {
+        m.last = static_cast<uint32_t>(DatedTitleEnd(toks, m.last));
+        m.last = static_cast<uint32_t>(CitationEnd(toks, m.last));
+      }
       // "Chinese government", "U.S. government": the country itself.
       if (m.type == EntityType::kCountry && m.last < toks.size() &&
           In(toks[m.last].folded, {"government", "administration", "authorities"})) {

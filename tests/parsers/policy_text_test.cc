@@ -166,5 +166,22 @@ TEST_F(PolicyTextTest, AMonthIsNoModal) {
             (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
 }
 
+TEST_F(PolicyTextTest, AnOrdersDateAndTitleArePartOfItsMention) {
+  auto x = Order(
+      "Executive Order 11111 of May 1, 2001 (Widget Safety Plan for Freedonia), is hereby "
+      "revoked.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
+}
+
+TEST_F(PolicyTextTest, AnOfficeNamedByItsKindIsTheLexiconsOnlyInItsContext) {
+  // "the Commission" is the Sylvanian one only in a text about Sylvania.
+  auto x = Order("The Commission shall report on robots.\n");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Order("Sylvania builds widgets.\n\nThe Commission shall report on robots.\n");
+  EXPECT_TRUE(Has(x, "Executive Order 99998 directs Sylvanian Widget Commission"))
+      << ::testing::PrintToString(Triples(x));
+}
+
 }  // namespace
 }  // namespace kg::parsers
