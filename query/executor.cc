@@ -29,11 +29,6 @@ constexpr int kMergeSteps = 8;
 // has at most this many triples (else one seek per alternative).
 constexpr size_t kSubjectScanLimit = 64;
 
-struct PairHash {
-  size_t operator()(const std::pair<TermId, TermId>& k) const {
-    return std::hash<TermId>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
-  }
-};
 struct VecHash {
   size_t operator()(const std::vector<TermId>& v) const {
     size_t h = v.size();
@@ -205,32 +200,42 @@ class Pipeline {
     return true;
   }
 
+  // The "hash" table is a flat array sorted on the join key: one allocation
+  // for the whole build side, and index ranges often come already sorted.
   bool RunHashJoin(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
     const Step& st = g.steps[i];
     const BoundPattern& p = *st.pattern;
-    auto& table = tables_[&st];
-    if (!built_.count(&st)) {
-      built_.insert(&st);
+    auto key_of = [&](TermId s, TermId o) {
+      return JoinKey{st.s_bound ? s : kNoTerm, st.o_bound ? o : kNoTerm};
+    };
+    auto [slot, fresh] = tables_.try_emplace(&st);
+    std::vector<std::pair<JoinKey, Triple>>& table = slot->second;
+    if (fresh) {
       // Build from one scan per constant alternative; join positions stay free.
       for (const TriplePattern& range : p.ConstantRanges()) {
         TripleCursor& cursor = ctx_.Cursor(&table, range);
         for (; cursor.Valid(); cursor.Next()) {
           if (!ctx_.Tick()) return false;
           Triple t = cursor.triple();
-          table[{st.s_bound ? t.s : kNoTerm, st.o_bound ? t.o : kNoTerm}].push_back(t);
+          table.emplace_back(key_of(t.s, t.o), t);
         }
         if (!cursor.status().ok()) {
           ctx_.Stop(cursor.status());
           return false;
         }
       }
+      auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+      // Stable: rows of one key keep their index order, as a scan gives them.
+      if (!std::is_sorted(table.begin(), table.end(), by_key))
+        std::stable_sort(table.begin(), table.end(), by_key);
     }
     for (TermId s : Candidates(p.s, row)) {
       for (TermId o : Candidates(p.o, row)) {
-        auto it = table.find({st.s_bound ? s : kNoTerm, st.o_bound ? o : kNoTerm});
-        if (it == table.end()) continue;
-        for (const Triple& t : it->second) {
-          if (!Emit(g, i, p, t, row, sink)) return false;
+        JoinKey key = key_of(s, o);
+        auto it = std::lower_bound(table.begin(), table.end(), key,
+                                   [](const auto& e, const JoinKey& k) { return e.first < k; });
+        for (; it != table.end() && it->first == key; ++it) {
+          if (!Emit(g, i, p, it->second, row, sink)) return false;
         }
       }
     }
@@ -438,11 +443,9 @@ class Pipeline {
   };
 
   ExecContext& ctx_;
-  std::unordered_map<const Step*,
-                     std::unordered_map<std::pair<TermId, TermId>, std::vector<Triple>, PairHash>>
-      tables_;
+  using JoinKey = std::pair<TermId, TermId>;  // (subject, object), kNoTerm where not joined
+  std::unordered_map<const Step*, std::vector<std::pair<JoinKey, Triple>>> tables_;
   std::unordered_map<const Step*, MergeState> merges_;
-  std::set<const Step*> built_;
 };
 
 // ---- the query's tail: project, aggregate, distinct, order, slice ----------
