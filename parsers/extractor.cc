@@ -169,8 +169,10 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
     // Definitions, amending instructions, negations and hypotheses state
     // no facts about what they name.
     const SentenceReading reading = ReadSentence(sd.toks);
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const auto& m : sd.mentions) spans.emplace_back(m.first, m.last);
     for (const auto& m : matcher.Match(sd.toks, sd.mentions, ctx))
-      if (Asserts(reading, sd.toks, m.first_token, m.last_token, m.predicate))
+      if (Asserts(reading, sd.toks, m.first_token, m.last_token, m.predicate, spans))
         emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
     if (reading.kind != SentenceKind::kFact) continue;
     // A nationality that describes an organisation ("Communist Chinese

@@ -95,7 +95,8 @@ SentenceReading ReadSentence(const std::vector<Token>& toks) {
 }
 
 bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t first,
-             uint32_t last, const std::string& predicate) {
+             uint32_t last, const std::string& predicate,
+             const std::vector<std::pair<uint32_t, uint32_t>>& mention_spans) {
   switch (r.kind) {
     case SentenceKind::kQuestion:
     case SentenceKind::kDefinition:
@@ -120,6 +121,24 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
            {"of", "within", "with", "through", "by", "to", "from", "for", "under", "at", "in", "on",
             "into", "than", "via", "among", "between", "against", "about"}))
       return false;
+    // The last member of a list inside such a phrase: "in consultation with
+    // the heads of agencies and the Director of OMB, as appropriate, shall".
+    if (k > 1 && (toks[k - 1].folded == "and" || toks[k - 1].folded == "or")) {
+      for (int j = static_cast<int>(k) - 2, steps = 0; j >= 0 && steps < 40; ++steps) {
+        const Token& t = toks[j];
+        auto in = std::find_if(mention_spans.begin(), mention_spans.end(), [&](const auto& m) {
+          return m.first <= static_cast<uint32_t>(j) && static_cast<uint32_t>(j) < m.second;
+        });
+        if (in != mention_spans.end()) {  // names may hold "to", "for": skip them whole
+          j = static_cast<int>(in->first) - 1;
+          continue;
+        }
+        if (In(t.folded, {",", ";", ":", "(", ")"})) break;
+        if (In(t.folded, {"with", "through", "by", "to", "from", "including", "via", "among"}))
+          return false;
+        --j;
+      }
+    }
   }
   // "No agency shall", "X does not fund Y", "X shall not": the negation sits
   // before, inside or right after the words that matched.

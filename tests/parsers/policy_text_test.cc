@@ -183,5 +183,13 @@ TEST_F(PolicyTextTest, AnOfficeNamedByItsKindIsTheLexiconsOnlyInItsContext) {
       << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, AnOfficeConsultedInAnAsideIsNotDirected) {
+  auto x = Order(
+      "The Secretary of Widgets, in consultation with the heads of agencies and the Ministry of "
+      "Widgets, as appropriate, shall publish guidance.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers
