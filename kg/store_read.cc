@@ -378,6 +378,8 @@ Status RocksStore::ForEachSupport(size_t max_evidence, std::vector<DocumentInfo>
     return Status::Corruption("store " + dir_ + ": " + std::string(what));
   };
 
+  // One pass over everything: caching its blocks would only evict others.
+  ro.fill_cache = false;
   std::unique_ptr<rocksdb::Iterator> spo(db_->NewIterator(ro, cf(Cf::kSpo)));
   std::unique_ptr<rocksdb::Iterator> ev(db_->NewIterator(ro, cf(Cf::kEvidence)));
   ev->SeekToFirst();
@@ -428,7 +430,9 @@ Result<std::vector<Term>> RocksStore::GetTerms(const std::vector<TermId>& ids) c
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
   std::vector<Term> out(ids.size());
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ReadAt(nullptr), cf(Cf::kId2Term)));
+  rocksdb::ReadOptions ro = ReadAt(nullptr);
+  ro.fill_cache = ids.size() < 100000;  // a large pass would only evict other blocks
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kId2Term)));
   const uint32_t kNone = UINT32_MAX;
   uint32_t previous = kNone;
   for (uint32_t i : order) {

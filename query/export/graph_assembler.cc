@@ -46,17 +46,6 @@ uint32_t GraphAssembler::DocumentPosition(const std::string& id) {
   return it->second;
 }
 
-Status GraphAssembler::PreloadAttributes() {
-  preloaded_ = true;
-  for (TermId p : {type_, label_, pref_, alt_}) {
-    if (p == kNoTerm) continue;
-    auto cur = store_.Scan(TriplePattern{kNoTerm, p, kNoTerm});
-    for (; cur->Valid(); cur->Next()) Apply(attrs_[cur->triple().s], cur->triple());
-    KG_RETURN_IF_ERROR(cur->status());
-  }
-  return Status::OK();
-}
-
 void GraphAssembler::AppendAttributeTerms(std::vector<TermId>* ids) const {
   for (const auto& [id, a] : attrs_) {
     for (TermId t : {a.label, a.pref, a.type}) {

@@ -48,9 +48,11 @@ class GraphAssembler {
   bool IsAttribute(TermId p) const {
     return p != kNoTerm && (p == type_ || p == label_ || p == pref_ || p == alt_);
   }
-  // Reads every attribute triple, one scan per attribute predicate, for
-  // whole-graph builds (far cheaper than scans per node).
-  Status PreloadAttributes();
+  // Whole-graph builds meet every attribute triple in their own scan and
+  // hand each in here, before the first Node() call; nodes then take their
+  // attributes from these instead of scanning for them.
+  void AddAttribute(const Triple& t) { Apply(attrs_[t.s], t); }
+  void set_attributes_complete() { preloaded_ = true; }
   // Term ids the preloaded attributes refer to (labels, types, aliases).
   void AppendAttributeTerms(std::vector<TermId>* ids) const;
   // Reads the terms of `ids` in one pass; looking them up later reads nothing.

@@ -38,13 +38,12 @@ struct Pending {
 }  // namespace
 
 Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& options) {
-  // Three passes of sequential reads instead of point reads per edge: the
-  // triples with their support, then every term they and the attributes
-  // name, then the assembly in scan order (so node and edge order are those
-  // of the SPO index).
+  // Two passes of sequential reads instead of point reads per edge: the
+  // triples with their support (attribute triples among them), then every
+  // term they name; then the assembly in scan order, so node and edge order
+  // are those of the SPO index.
   GraphAssembler a(store, options);
   KG_RETURN_IF_ERROR(a.Init());
-  KG_RETURN_IF_ERROR(a.PreloadAttributes());
   a.set_deduplicate(false);
   KG_ASSIGN_OR_RETURN(uint64_t total, store.Count(TriplePattern{}));
   a.set_expected(total);
@@ -58,7 +57,9 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
   const size_t max_evidence = options.evidence ? options.max_evidence : 0;
   KG_RETURN_IF_ERROR(store.ForEachSupport(max_evidence, &documents, [&](const TripleSupport& row) {
     Pending p{row.triple};
-    if (!a.IsAttribute(row.triple.p)) {
+    if (a.IsAttribute(row.triple.p)) {
+      a.AddAttribute(row.triple);
+    } else {
       p.weight = row.sentences != 0 ? row.sentences : row.documents.size();
       p.documents = static_cast<uint32_t>(row.documents.size());
       docs.insert(docs.end(), row.documents.begin(), row.documents.end());
@@ -70,6 +71,7 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
     return true;
   }));
   a.UseDocuments(std::move(documents));
+  a.set_attributes_complete();
 
   std::vector<TermId> ids;
   ids.reserve(2 * pending.size());
