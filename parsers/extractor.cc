@@ -71,6 +71,27 @@ std::vector<SentenceSpan> Chunk(std::string_view text, const std::vector<Sentenc
   return out;
 }
 
+// "Section 113 <<NOTE: Repeal.>> of the Act": the margin notes of printed
+// statutes sit inside sentences; rules read through them.
+void DropMarginNotes(std::vector<Token>* toks) {
+  auto& t = *toks;
+  auto is = [&](size_t k, const char* w) { return k < t.size() && t[k].folded == w; };
+  size_t out = 0;
+  for (size_t k = 0; k < t.size();) {
+    if (is(k, "<") && is(k + 1, "<") && is(k + 2, "note")) {
+      size_t e = k + 3;
+      while (e + 1 < t.size() && !(is(e, ">") && is(e + 1, ">"))) ++e;
+      if (e + 1 < t.size()) {
+        k = e + 2;
+        continue;
+      }
+    }
+    if (out != k) t[out] = std::move(t[k]);
+    ++out, ++k;
+  }
+  t.resize(out);
+}
+
 struct SentenceData {
   SentenceSpan span;
   std::vector<Token> toks;
@@ -105,6 +126,7 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
   for (size_t i = 0; i < spans.size(); ++i) {
     sents[i].span = spans[i];
     Tokenize(text, spans[i].begin, spans[i].end, &sents[i].toks);
+    DropMarginNotes(&sents[i].toks);
     sents[i].mentions = finder.Find(text, sents[i].toks, &st);
   }
   if (std::getenv("KG_TRACE_MENTIONS")) {

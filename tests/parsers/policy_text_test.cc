@@ -191,5 +191,14 @@ TEST_F(PolicyTextTest, AnOfficeConsultedInAnAsideIsNotDirected) {
             (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
 }
 
+TEST_F(PolicyTextTest, RepealingASectionAmendsTheLawAndMarginNotesAreReadThrough) {
+  auto x = Order("Section 7 <<NOTE: Repeal.>> of the Widget Safety Act is repealed.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 amends Widget Safety Act"}));
+  x = Order("The Widget Safety Act is hereby repealed.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 revokes Widget Safety Act"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers
