@@ -195,7 +195,9 @@ Result<bool> GraphAssembler::AddEdge(const Triple& t) {
   if (!admitted) return false;
   EdgeSupport support;
   KG_ASSIGN_OR_RETURN(std::vector<std::string> docs, store_.SupportingDocuments(t));
-  for (const std::string& d : docs) support.documents.push_back(DocumentPosition(d));
+  std::vector<uint32_t> positions;
+  for (const std::string& d : docs) positions.push_back(DocumentPosition(d));
+  support.documents = positions;
   KG_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, store_.GetEvidence(t));
   support.weight = evidence.empty() ? docs.size() : evidence.size();
   if (options_.evidence) {

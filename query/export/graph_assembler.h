@@ -30,7 +30,7 @@ struct NodeAttrs {
 // What supports one edge: documents as positions in the assembler's document
 // list, the weight, and (for the viewer) some evidence sentences.
 struct EdgeSupport {
-  std::vector<uint32_t> documents;
+  std::span<const uint32_t> documents;  // must outlive the AddEdge call
   uint64_t weight = 0;
   std::vector<ExportEvidence> evidence;
 };

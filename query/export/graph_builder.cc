@@ -88,7 +88,7 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
   for (const Pending& p : pending) {
     EdgeSupport support;
     support.weight = p.weight;
-    support.documents.assign(docs.begin() + next_doc, docs.begin() + next_doc + p.documents);
+    support.documents = std::span<const uint32_t>(docs).subspan(next_doc, p.documents);
     next_doc += p.documents;
     auto ev = evidence.begin() + next_evidence;
     support.evidence.assign(std::make_move_iterator(ev), std::make_move_iterator(ev + p.evidence));
