@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kg/key_codec.h"
@@ -109,6 +110,9 @@ class RocksStore final : public Store {
   uint32_t next_doc() const { return next_doc_; }
   void set_next_doc(uint32_t v) { next_doc_ = v; }
   Status WriteBatch(rocksdb::WriteBatch* batch, std::string_view what);
+  // Ids of terms this writer has read or written. Terms are never deleted
+  // and never change id, so an entry stays true; only committed ones go in.
+  std::unordered_map<std::string, TermId>* term_cache() { return &term_cache_; }
   Status Err(const rocksdb::Status& s, std::string_view what) const;
   Status RequireWritable() const;
   // Allows exactly one BulkLoader or write at a time.
@@ -129,6 +133,7 @@ class RocksStore final : public Store {
   uint64_t next_term_ = 1;
   uint32_t next_doc_ = 1;
   std::atomic<bool> bulk_active_{false};
+  std::unordered_map<std::string, TermId> term_cache_;  // encoded term -> id
 };
 
 // Shrinks the bulk loader's runs and sort chunks so tests exercise merging.

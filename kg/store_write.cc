@@ -149,6 +149,7 @@ Result<std::vector<PutOutcome>> RocksStore::PutDocuments(const std::vector<Docum
       KG_RETURN_IF_ERROR(WriteBatch(
           &batch, end - begin == 1 ? "write document " + first
                                    : "write documents " + first + " to " + docs[end - 1].info.id));
+      changes.RememberTerms();
     }
     counters.Commit();
     begin = end;

@@ -22,6 +22,9 @@ Result<TermId> TripleChanges::Resolve(const Term& term) {
   std::string enc = rows::EncodeTerm(term);
   if (auto it = fresh_.find(enc); it != fresh_.end()) return it->second;
   if (auto it = known_.find(enc); it != known_.end()) return it->second;
+  if (auto it = store_->term_cache()->find(enc); it != store_->term_cache()->end()) {
+    return it->second;
+  }
   KG_ASSIGN_OR_RETURN(std::optional<TermId> found, store_->LookupTerm(ro_, term));
   if (found) {
     known_.emplace(std::move(enc), *found);
@@ -36,6 +39,15 @@ Result<TermId> TripleChanges::Resolve(const Term& term) {
   rows::DecodeTerm(rows::EncodeTerm(term), &copy);  // the normalised form reads back
   fresh_terms_.emplace(id, std::move(copy));
   return id;
+}
+
+void TripleChanges::RememberTerms() {
+  // A long run over many distinct terms must not grow without bound.
+  constexpr size_t kMaxCached = 1 << 20;
+  auto* cache = store_->term_cache();
+  if (cache->size() + fresh_.size() + known_.size() > kMaxCached) cache->clear();
+  cache->insert(fresh_.begin(), fresh_.end());
+  cache->insert(known_.begin(), known_.end());
 }
 
 Result<Term> TripleChanges::TermOf(TermId id) {

@@ -34,6 +34,9 @@ class TripleChanges {
   Status Finish();
 
   uint64_t new_terms() const { return fresh_.size(); }
+  // Copies the ids this write read or minted into the store's term cache;
+  // call after the batch is written.
+  void RememberTerms();
 
  private:
   Status LoadSupport(const Triple& t, std::vector<uint32_t>** docs);

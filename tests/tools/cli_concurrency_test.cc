@@ -32,8 +32,11 @@ TEST(ConcurrencyTest, ReadersWorkBesideALiveWriter) {
   TempDir tmp;
   std::string db = tmp / "kg.db";
   std::string corpus = tmp / "corpus";
-  // Big enough that the writer outlasts several rounds of readers on a busy machine.
-  WriteCorpus(corpus, 1500);
+  // Big enough that the writer outlasts several rounds of readers on a busy
+  // machine (ingest writes documents in groups, so a small corpus is done in
+  // a second or two).
+  constexpr int kDocs = 3000;
+  WriteCorpus(corpus, kDocs);
   WriteFile(tmp / "seed.txt", "Japan supports research on quantum technology.\n");
   // The store exists before the readers start.
   ASSERT_EQ(RunKg({"--db", db, "ingest", tmp / "seed.txt"}).exit_code, 0);
@@ -83,7 +86,7 @@ TEST(ConcurrencyTest, ReadersWorkBesideALiveWriter) {
   rapidjson::Document d;
   d.Parse(docs.out.c_str());
   ASSERT_TRUE(d.IsArray());
-  EXPECT_EQ(d.Size(), seeded.Size() + 1500);
+  EXPECT_EQ(d.Size(), seeded.Size() + kDocs);
 }
 
 }  // namespace
