@@ -109,7 +109,9 @@ TEST_F(StoreCursorTest, ListPredicateStatsAgreesWithTheOtherReads) {
     EXPECT_EQ(ps.triples, one->triples);
     EXPECT_EQ(ps.triples, *store_->Count(TriplePattern{kNoTerm, ps.predicate, kNoTerm}));
     EXPECT_EQ(ps.distinct_subjects, stats->predicates[i].distinct_subjects);
-    if (i > 0) EXPECT_LT((*listed)[i - 1].predicate, ps.predicate);
+    if (i > 0) {
+      EXPECT_LT((*listed)[i - 1].predicate, ps.predicate);
+    }
   }
 }
 
