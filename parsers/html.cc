@@ -4,28 +4,16 @@
 #include <cstdlib>
 #include <string>
 
+#include "kg/utf8.h"
 #include "parsers/text.h"
 
 namespace kg::parsers {
 namespace {
 
-void AppendUtf8(uint32_t cp, std::string* out) {
+// Character references may name anything; what is no character becomes U+FFFD.
+void AppendCharacter(uint32_t cp, std::string* out) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  AppendUtf8(out, cp);
 }
 
 struct Named {
@@ -86,14 +74,14 @@ std::string DecodeEntities(std::string_view s) {
         out.push_back('&');
         continue;
       }
-      AppendUtf8(static_cast<uint32_t>(cp), &out);
+      AppendCharacter(static_cast<uint32_t>(cp), &out);
       i = semi;
       continue;
     }
     bool found = false;
     for (const auto& n : kNamed) {
       if (ref == n.name) {
-        AppendUtf8(n.cp == 0xA0 ? ' ' : n.cp, &out);
+        AppendCharacter(n.cp == 0xA0 ? ' ' : n.cp, &out);
         found = true;
         break;
       }
