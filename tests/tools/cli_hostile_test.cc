@@ -199,9 +199,13 @@ TEST_F(HostileInputTest, FullDiskIsAStoreErrorAndLosesNothing) {
 
 TEST_F(HostileInputTest, StoreDeletedUnderARunningWriter) {
   std::filesystem::create_directories(tmp_ / "many");
-  for (int i = 0; i < 400; ++i)
+  // Enough work that the writer is still storing documents, in groups, long
+  // after the first group is visible, even on a fast machine.
+  for (int i = 0; i < 4000; ++i)
     WriteFile(tmp_ / ("many/d" + std::to_string(i) + ".txt"),
-              "China is ramping up investment in quantum computing and 6G.\n");
+              "China is ramping up investment in quantum computing and 6G. The United States "
+              "restricts exports of advanced chips to China. Japan supports research on "
+              "robotics.\n");
   Child ingest = Child::StartKg({"--db", db_, "ingest", tmp_ / "many"}, "", tmp_ / "err");
   // Delete the store once the writer has stored something, so the deletion
   // lands under a running writer rather than before it opened the store.
