@@ -75,6 +75,18 @@ bool DirEmpty(const fs::path& p) {
   return fs::is_directory(p, ec) && fs::directory_iterator(p, ec) == fs::directory_iterator();
 }
 
+// `rm -rf` of a store defeats RocksDB's LOCK file: a writer would go on
+// writing into unlinked files. A missing CURRENT file is how kg notices.
+bool StoreGone(const std::string& dir) {
+  std::error_code ec;
+  return !fs::exists(fs::path(dir) / "CURRENT", ec);
+}
+
+Status StoreDeleted(const std::string& dir, std::string_view while_doing) {
+  return Status::StoreError("store " + dir + " was deleted while kg was " +
+                            std::string(while_doing));
+}
+
 Status NotAStore(const std::string& dir) {
   return Status::StoreError("store " + dir + " is not a kg store (no kg format version found)");
 }
@@ -183,9 +195,7 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
     if (IsLockFailure(s)) {
       return Status::Busy("store " + dir + " is in use by another kg process");
     }
-    if (s.IsIOError() && !fs::exists(fs::path(dir) / "CURRENT", ec)) {
-      return Status::StoreError("store " + dir + " was deleted while kg was opening it");
-    }
+    if (s.IsIOError() && StoreGone(dir)) return StoreDeleted(dir, "opening it");
     return FromRocks(s, "store " + dir + ": open");
   }
   store->db_.reset(raw);
@@ -233,12 +243,10 @@ Status RocksStore::LoadMeta() {
 // them. Catching up until the sequence number stops moving closes the
 // window for all but a writer that flushes continuously.
 void RocksStore::CatchUpWithWriter() {
-  rocksdb::SequenceNumber last = db_->GetLatestSequenceNumber();
   for (int attempt = 0; attempt < 4; ++attempt) {
+    const rocksdb::SequenceNumber before = db_->GetLatestSequenceNumber();
     db_->TryCatchUpWithPrimary().PermitUncheckedError();  // a failure keeps the older view
-    rocksdb::SequenceNumber now = db_->GetLatestSequenceNumber();
-    if (attempt > 0 && now == last) break;
-    last = now;
+    if (db_->GetLatestSequenceNumber() == before) break;
   }
 }
 
@@ -299,21 +307,14 @@ Status RocksStore::Err(const rocksdb::Status& s, std::string_view what) const {
   if (s.ok()) return Status::OK();
   // A writer whose directory vanished sees RocksDB's IO errors first; the
   // cause is what the user needs to read.
-  std::error_code ec;
-  if (!read_only_ && s.IsIOError() && !fs::exists(fs::path(dir_) / "CURRENT", ec)) {
-    return Status::StoreError("store " + dir_ + " was deleted while kg was writing");
-  }
+  if (!read_only_ && s.IsIOError() && StoreGone(dir_)) return StoreDeleted(dir_, "writing");
   return FromRocks(s, "store " + dir_ + ": " + std::string(what));
 }
 
 Status RocksStore::RequireWritable() const {
   if (read_only_) return Status::StoreError("store " + dir_ + " was opened read-only");
-  // `rm -rf` of a store defeats RocksDB's LOCK file: writes would go on into
-  // unlinked files and vanish. One stat per write turns that into an error.
-  std::error_code ec;
-  if (!fs::exists(fs::path(dir_) / "CURRENT", ec)) {
-    return Status::StoreError("store " + dir_ + " was deleted while kg was writing");
-  }
+  // One stat per write turns a deleted store into an error, not lost writes.
+  if (StoreGone(dir_)) return StoreDeleted(dir_, "writing");
   return Status::OK();
 }
 
