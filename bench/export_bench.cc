@@ -4,6 +4,7 @@
 //   export_bench EDGES [OUT_DIR [FORMAT]]  prints one line per format: edges/s
 //   export_bench --ntriples EDGES     writes an N-Triples graph of EDGES
 //                                     relations (plus labels, types) to stdout
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,7 +19,6 @@
 
 namespace {
 
-using kg::exporting::ExportEdge;
 using kg::exporting::ExportGraph;
 using kg::exporting::ExportNode;
 
@@ -54,16 +54,18 @@ ExportGraph MakeGraph(uint64_t edges) {
     n.last_date = "2025-03-05";
     g.nodes.push_back(std::move(n));
   }
+  // Documents by id, as builders leave them.
+  for (int i = 0; i < 5000; ++i) g.documents.push_back({"doc-" + std::to_string(i), "", ""});
+  std::sort(g.documents.begin(), g.documents.end(),
+            [](const auto& a, const auto& b) { return a.id < b.id; });
   g.edges.reserve(edges);
   for (uint64_t i = 0; i < edges; ++i) {
-    ExportEdge e;
-    e.source = static_cast<uint32_t>(rng() % nodes);
-    e.target = static_cast<uint32_t>(rng() % nodes);
-    e.predicate = kPredicates[i % 6];
-    e.predicate_iri = std::string("urn:kg:pred:") + e.predicate;
-    e.weight = 1 + rng() % 4;
-    e.documents.push_back("doc-" + std::to_string(rng() % 5000));
-    g.edges.push_back(std::move(e));
+    auto source = static_cast<uint32_t>(rng() % nodes);
+    auto target = static_cast<uint32_t>(rng() % nodes);
+    uint32_t predicate = g.AddPredicate(std::string("urn:kg:pred:") + kPredicates[i % 6]);
+    uint64_t weight = 1 + rng() % 4;
+    const uint32_t doc[] = {static_cast<uint32_t>(rng() % 5000)};
+    g.AddEdge(source, target, predicate, weight, doc);
   }
   g.ComputeDegrees();
   return g;

@@ -52,9 +52,9 @@ Status WriteEdges(const ExportGraph& graph, std::ostream& out, ProgressTicker& t
     s << ',';
     s.Csv(graph.nodes[e.target].id);
     s << ',';
-    s.Csv(e.predicate);
+    s.Csv(graph.PredicateOf(e).name);
     s << ',' << e.weight << ',';
-    s.Csv(Joined(e.documents));
+    s.CsvDocuments(graph, e);
     s << '\n';
     ticker.Tick();
   }

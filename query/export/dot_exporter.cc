@@ -52,11 +52,12 @@ class DotExporter : public Exporter {
       s << "\" -> \"";
       s.Dot(graph.nodes[e.target].id);
       s << "\" [label=\"";
-      s.Dot(e.predicate);
+      const std::string& predicate = graph.PredicateOf(e).name;
+      s.Dot(predicate);
       s << "\", predicate=\"";
-      s.Dot(e.predicate);
+      s.Dot(predicate);
       s << "\", weight=" << e.weight << ", documents=\"";
-      s.Dot(JoinDocuments(e));
+      s.Documents(graph, e, &TextSink::Dot);
       s << "\"];\n";
       ticker.Tick();
     }

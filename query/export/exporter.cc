@@ -15,11 +15,11 @@ const std::vector<std::string>& FormatNames() {
   return kNames;
 }
 
-std::string JoinDocuments(const ExportEdge& edge) {
+std::string JoinDocuments(const ExportGraph& graph, const ExportEdge& edge, char separator) {
   std::string out;
-  for (const std::string& d : edge.documents) {
-    if (!out.empty()) out.push_back(' ');
-    out += d;
+  for (uint32_t d : graph.DocumentsOf(edge)) {
+    if (!out.empty()) out.push_back(separator);
+    out += graph.documents[d].id;
   }
   return out;
 }

@@ -17,8 +17,8 @@ std::unique_ptr<Exporter> NewMermaidExporter(const ExportOptions& options);
 std::unique_ptr<Exporter> NewNTriplesExporter(const ExportOptions& options, bool quads);
 std::unique_ptr<Exporter> NewHtmlExporter(const ExportOptions& options);
 
-// The documents of an edge joined by single spaces (document ids hold none).
-std::string JoinDocuments(const ExportEdge& edge);
+// The documents of an edge joined by `separator`.
+std::string JoinDocuments(const ExportGraph& graph, const ExportEdge& edge, char separator = ' ');
 // Aliases joined by " | ".
 std::string JoinAliases(const ExportNode& node);
 

@@ -63,11 +63,14 @@ class GexfExporter : public Exporter {
       const ExportEdge& e = graph.edges[i];
       s << "      <edge id=\"e" << uint64_t{i} << "\" source=\"n" << uint64_t{e.source}
         << "\" target=\"n" << uint64_t{e.target} << "\" label=\"";
-      s.Xml(e.predicate);
+      const std::string& predicate = graph.PredicateOf(e).name;
+      s.Xml(predicate);
       // GEXF weights are positive floats; an edge always has at least one source.
       s << "\" weight=\"" << (e.weight == 0 ? uint64_t{1} : e.weight) << "\"><attvalues>";
-      Value(s, "0", e.predicate);
-      Value(s, "1", JoinDocuments(e));
+      Value(s, "0", predicate);
+      s << "<attvalue for=\"1\" value=\"";
+      s.Documents(graph, e, &TextSink::Xml);
+      s << "\"/>";
       s << "</attvalues></edge>\n";
       ticker.Tick();
     }

@@ -26,78 +26,7 @@ std::string Suggestions(const Store& store, std::string_view name) {
   return out + "?)";
 }
 
-// A triple of the whole-graph scan, kept until its terms are read; its
-// documents and evidence follow those of the triples before it in flat lists.
-struct Pending {
-  Triple triple;
-  uint64_t weight = 0;
-  uint32_t documents = 0;
-  uint32_t evidence = 0;
-};
-
 }  // namespace
-
-Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& options) {
-  // Two passes of sequential reads instead of point reads per edge: the
-  // triples with their support (attribute triples among them), then every
-  // term they name; then the assembly in scan order, so node and edge order
-  // are those of the SPO index.
-  GraphAssembler a(store, options);
-  KG_RETURN_IF_ERROR(a.Init());
-  a.set_deduplicate(false);
-  KG_ASSIGN_OR_RETURN(uint64_t total, store.Count(TriplePattern{}));
-  a.set_expected(total);
-  a.ReserveEdges(total);
-
-  std::vector<Pending> pending;
-  pending.reserve(total);
-  std::vector<uint32_t> docs;
-  std::vector<ExportEvidence> evidence;
-  std::vector<DocumentInfo> documents;
-  const size_t max_evidence = options.evidence ? options.max_evidence : 0;
-  KG_RETURN_IF_ERROR(store.ForEachSupport(max_evidence, &documents, [&](const TripleSupport& row) {
-    Pending p{row.triple};
-    if (a.IsAttribute(row.triple.p)) {
-      a.AddAttribute(row.triple);
-    } else {
-      p.weight = row.sentences != 0 ? row.sentences : row.documents.size();
-      p.documents = static_cast<uint32_t>(row.documents.size());
-      docs.insert(docs.end(), row.documents.begin(), row.documents.end());
-      p.evidence = static_cast<uint32_t>(row.evidence.size());
-      for (const Evidence& e : row.evidence)
-        evidence.push_back(ExportEvidence{e.doc_id, e.sentence});
-    }
-    pending.push_back(p);
-    return true;
-  }));
-  a.UseDocuments(std::move(documents));
-  a.set_attributes_complete();
-
-  std::vector<TermId> ids;
-  ids.reserve(2 * pending.size());
-  for (const Pending& p : pending) {
-    ids.push_back(p.triple.s);
-    if (a.IsAttribute(p.triple.p)) continue;
-    ids.push_back(p.triple.p);
-    ids.push_back(p.triple.o);
-  }
-  a.AppendAttributeTerms(&ids);
-  KG_RETURN_IF_ERROR(a.PreloadTerms(std::move(ids)));
-
-  size_t next_doc = 0, next_evidence = 0;
-  for (const Pending& p : pending) {
-    EdgeSupport support;
-    support.weight = p.weight;
-    support.documents = std::span<const uint32_t>(docs).subspan(next_doc, p.documents);
-    next_doc += p.documents;
-    auto ev = evidence.begin() + next_evidence;
-    support.evidence.assign(std::make_move_iterator(ev), std::make_move_iterator(ev + p.evidence));
-    next_evidence += p.evidence;
-    KG_RETURN_IF_ERROR(a.AddEdge(p.triple, std::move(support)).status());
-  }
-  KG_RETURN_IF_ERROR(a.AddAttributedNodes());
-  return a.Finish();
-}
 
 Result<ExportGraph> BuildAround(const Store& store, std::string_view name, int depth,
                                 const BuildOptions& options) {

@@ -50,9 +50,10 @@ class GraphmlExporter : public Exporter {
       const ExportEdge& e = graph.edges[i];
       s << "    <edge id=\"e" << uint64_t{i} << "\" source=\"n" << uint64_t{e.source}
         << "\" target=\"n" << uint64_t{e.target} << "\">";
-      Data(s, "predicate", e.predicate);
-      s << "<data key=\"weight\">" << e.weight << "</data>";
-      Data(s, "documents", JoinDocuments(e));
+      Data(s, "predicate", graph.PredicateOf(e).name);
+      s << "<data key=\"weight\">" << e.weight << "</data><data key=\"documents\">";
+      s.Documents(graph, e, &TextSink::Xml);
+      s << "</data>";
       s << "</edge>\n";
       ticker.Tick();
     }

@@ -88,12 +88,12 @@ void JsonEdgeFacts(JsonWriter& w, const ExportGraph& graph, const ExportEdge& e)
   w.Key("target");
   JsonString(w, graph.nodes[e.target].id);
   w.Key("predicate");
-  JsonString(w, e.predicate);
+  JsonString(w, graph.PredicateOf(e).name);
   w.Key("weight");
   w.Uint64(e.weight);
   w.Key("documents");
   w.StartArray();
-  for (const std::string& d : e.documents) JsonString(w, d);
+  for (uint32_t d : graph.DocumentsOf(e)) JsonString(w, graph.documents[d].id);
   w.EndArray();
 }
 

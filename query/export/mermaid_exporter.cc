@@ -41,7 +41,7 @@ class MermaidExporter : public Exporter {
     }
     for (const ExportEdge& e : graph.edges) {
       s << "  n" << uint64_t{e.source} << " -->|\"";
-      s.Mermaid(e.predicate);
+      s.Mermaid(graph.PredicateOf(e).name);
       s << "\"| n" << uint64_t{e.target} << '\n';
       ticker.Tick();
     }

@@ -30,14 +30,14 @@ class NTriplesExporter : public Exporter {
     for (size_t i = 0; i < graph.edges.size(); ++i) {
       graph.PrefetchEnds(i);
       const ExportEdge& e = graph.edges[i];
-      if (!quads_ || e.documents.empty()) {
+      if (!quads_ || e.document_count == 0) {
         Edge(s, graph, e);
         s << ".\n";
       } else {
-        for (const std::string& d : e.documents) {
+        for (uint32_t d : graph.DocumentsOf(e)) {
           Edge(s, graph, e);
           graph_iri.assign(vocab::kDocumentNs);
-          graph_iri += d;
+          graph_iri += graph.documents[d].id;
           Iri(s, graph_iri);
           s << ".\n";
         }
@@ -71,7 +71,7 @@ class NTriplesExporter : public Exporter {
   }
   static void Edge(TextSink& s, const ExportGraph& g, const ExportEdge& e) {
     Node(s, g.nodes[e.source].id);
-    Iri(s, e.predicate_iri);
+    Iri(s, g.PredicateOf(e).iri);
     Node(s, g.nodes[e.target].id);
   }
 

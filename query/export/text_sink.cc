@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "query/export/formats.h"
+
 namespace kg::exporting {
 namespace {
 
@@ -63,20 +65,45 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return n;
 }
 
+namespace {
+
+// Appends `s` at `p`; the caller reserved the room.
+inline char* Put(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// Room an escaper may need for `n` input bytes: at most six output bytes per
+// input byte ("&quot;", "\u0022"), plus quotes.
+constexpr size_t Worst(size_t n) { return 6 * n + 2; }
+
+}  // namespace
+
+TextSink::TextSink(std::ostream& out)
+    : out_(out), buf_(new char[kSize]), pos_(buf_.get()), end_(buf_.get() + kSize) {}
+
+void TextSink::Grow(size_t n) {
+  Flush();
+  if (n > capacity_) {
+    buf_.reset(new char[n]);
+    capacity_ = n;
+    pos_ = buf_.get();
+    end_ = pos_ + n;
+  }
+}
+
 TextSink& TextSink::operator<<(uint64_t v) {
-  char tmp[24];
-  auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-  (void)ec;
-  buf_.append(tmp, end);
+  char* p = Reserve(24);
+  pos_ = std::to_chars(p, p + 24, v).ptr;
   return *this;
 }
 
 void TextSink::Xml(std::string_view s) {
   if (kXmlSpecial.Plain(s)) {
-    buf_.append(s);
-    MaybeFlush();
+    Append(s.data(), s.size());
     return;
   }
+  char* p = Reserve(Worst(s.size()));
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -84,15 +111,15 @@ void TextSink::Xml(std::string_view s) {
     if (u >= 0x80) {
       size_t n = Utf8SequenceLength(s, i);
       if (n == 0) {
-        buf_.append(kReplacement);
+        p = Put(p, kReplacement);
         ++i;
       } else {
         // U+FFFE/U+FFFF are not XML characters either.
         if (n == 3 && u == 0xEF && s[i + 1] == '\xBF' &&
             (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
-          buf_.append(kReplacement);
+          p = Put(p, kReplacement);
         } else {
-          buf_.append(s.substr(i, n));
+          p = Put(p, s.substr(i, n));
         }
         i += n;
       }
@@ -100,49 +127,48 @@ void TextSink::Xml(std::string_view s) {
     }
     switch (c) {
       case '&':
-        buf_.append("&amp;");
+        p = Put(p, "&amp;");
         break;
       case '<':
-        buf_.append("&lt;");
+        p = Put(p, "&lt;");
         break;
       case '>':
-        buf_.append("&gt;");
+        p = Put(p, "&gt;");
         break;
       case '"':
-        buf_.append("&quot;");
+        p = Put(p, "&quot;");
         break;
       case '\'':
-        buf_.append("&apos;");
+        p = Put(p, "&apos;");
         break;
       case '\n':
-        buf_.append("&#10;");
+        p = Put(p, "&#10;");
         break;
       case '\r':
-        buf_.append("&#13;");
+        p = Put(p, "&#13;");
         break;
       case '\t':
-        buf_.append("&#9;");
+        p = Put(p, "&#9;");
         break;
       default:
         if (u < 0x20 || u == 0x7F) {
-          buf_.append(kReplacement);
+          p = Put(p, kReplacement);
         } else {
-          buf_.push_back(c);
+          *p++ = c;
         }
     }
     ++i;
   }
-  MaybeFlush();
+  pos_ = p;
 }
 
 void TextSink::Dot(std::string_view s) {
   static constexpr AsciiEscapes kDot({{'\\', "\\\\"}, {'"', "\\\""}, {'\n', "\\n"}, {'\r', ""}});
   if (kDotSpecial.Plain(s)) {
-    buf_.append(s);
+    Append(s.data(), s.size());
   } else {
     Escaped(s, kDot, /*sanitize=*/true);
   }
-  MaybeFlush();
 }
 
 void TextSink::Mermaid(std::string_view s) {
@@ -155,84 +181,111 @@ void TextSink::Mermaid(std::string_view s) {
                                           {'\r', " "},
                                           {'\t', " "}});
   if (kMermaidSpecial.Plain(s)) {
-    buf_.append(s);
+    Append(s.data(), s.size());
   } else {
     Escaped(s, kMermaid, /*sanitize=*/true);
   }
-  MaybeFlush();
 }
 
 void TextSink::Escaped(std::string_view s, const AsciiEscapes& escapes, bool sanitize) {
+  char* p = Reserve(Worst(s.size()));
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     auto u = static_cast<unsigned char>(c);
     if (u < 0x80 && escapes.text[u] != nullptr) {
-      buf_.append(escapes.text[u]);
+      p = Put(p, escapes.text[u]);
     } else if (!sanitize) {
-      buf_.push_back(c);
+      *p++ = c;
     } else if (u < 0x20) {
-      buf_.push_back(' ');
+      *p++ = ' ';
     } else if (u >= 0x80) {
       size_t n = Utf8SequenceLength(s, i);
       if (n == 0) {
-        buf_.append(kReplacement);
+        p = Put(p, kReplacement);
       } else {
-        buf_.append(s.substr(i, n));
+        p = Put(p, s.substr(i, n));
         i += n - 1;
       }
     } else {
-      buf_.push_back(c);
+      *p++ = c;
     }
   }
+  pos_ = p;
 }
 
 void TextSink::Csv(std::string_view s) {
   if (kCsvSpecial.Plain(s)) {
-    buf_.append(s);
-  } else {
-    buf_.push_back('"');
-    for (char c : s) {
-      if (c == '"') buf_.push_back('"');
-      buf_.push_back(c);
-    }
-    buf_.push_back('"');
+    Append(s.data(), s.size());
+    return;
   }
-  MaybeFlush();
+  char* p = Reserve(Worst(s.size()));
+  *p++ = '"';
+  for (char c : s) {
+    if (c == '"') *p++ = '"';
+    *p++ = c;
+  }
+  *p++ = '"';
+  pos_ = p;
 }
 
 void TextSink::NtLiteral(std::string_view s) {
   static constexpr AsciiEscapes kNt({{'\\', "\\\\"}, {'"', "\\\""}, {'\n', "\\n"}, {'\r', "\\r"}});
   if (kNtLiteralSpecial.Plain(s)) {
-    buf_.append(s);
+    Append(s.data(), s.size());
   } else {
     Escaped(s, kNt, /*sanitize=*/false);
   }
-  MaybeFlush();
 }
 
 void TextSink::NtIri(std::string_view s) {
   if (kIriSpecial.Plain(s)) {
-    buf_.append(s);
-    MaybeFlush();
+    Append(s.data(), s.size());
     return;
   }
+  char* p = Reserve(Worst(s.size()));
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
         c == '^' || c == '`' || c == '\\') {
-      buf_.append("\\u00");
-      buf_.push_back(kHex[u >> 4]);
-      buf_.push_back(kHex[u & 15]);
+      p = Put(p, "\\u00");
+      *p++ = kHex[u >> 4];
+      *p++ = kHex[u & 15];
     } else {
-      buf_.push_back(c);
+      *p++ = c;
     }
   }
-  MaybeFlush();
+  pos_ = p;
+}
+
+void TextSink::Documents(const ExportGraph& graph, const ExportEdge& e,
+                         void (TextSink::*escape)(std::string_view)) {
+  bool first = true;
+  for (uint32_t d : graph.DocumentsOf(e)) {
+    if (!first) *this << ' ';
+    first = false;
+    (this->*escape)(graph.documents[d].id);
+  }
+}
+
+void TextSink::CsvDocuments(const ExportGraph& graph, const ExportEdge& e) {
+  bool plain = true;
+  for (uint32_t d : graph.DocumentsOf(e)) plain = plain && kCsvSpecial.Plain(graph.documents[d].id);
+  if (!plain) {
+    Csv(JoinDocuments(graph, e, ';'));
+    return;
+  }
+  bool first = true;
+  for (uint32_t d : graph.DocumentsOf(e)) {
+    if (!first) *this << ';';
+    first = false;
+    *this << graph.documents[d].id;
+  }
 }
 
 void TextSink::Flush() {
-  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-  buf_.clear();
+  char* begin = buf_.get();
+  if (pos_ != begin) out_.write(begin, pos_ - begin);
+  pos_ = begin;
 }
 
 Status TextSink::Finish() {

@@ -3,14 +3,17 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "kg/status.h"
+#include "query/export/export_graph.h"
 
 namespace kg::exporting {
 
@@ -25,17 +28,17 @@ struct AsciiEscapes {
 
 class TextSink {
  public:
-  explicit TextSink(std::ostream& out) : out_(out) { buf_.reserve(kFlushAt + 4096); }
+  explicit TextSink(std::ostream& out);
   TextSink(const TextSink&) = delete;
   TextSink& operator=(const TextSink&) = delete;
 
   TextSink& operator<<(std::string_view s) {
-    buf_.append(s);
-    MaybeFlush();
+    Append(s.data(), s.size());
     return *this;
   }
   TextSink& operator<<(char c) {
-    buf_.push_back(c);
+    if (pos_ == end_) Flush();
+    *pos_++ = c;
     return *this;
   }
   TextSink& operator<<(uint64_t v);
@@ -55,21 +58,46 @@ class TextSink {
   // The body of an N-Triples IRI (UCHAR escapes for what IRIREF forbids).
   void NtIri(std::string_view s);
 
+  // The edge's document ids separated by spaces, each through `escape`
+  // (which escapes byte by byte, so this equals escaping them joined).
+  void Documents(const ExportGraph& graph, const ExportEdge& e,
+                 void (TextSink::*escape)(std::string_view));
+  // The edge's document ids as one CSV field, separated by ';'.
+  void CsvDocuments(const ExportGraph& graph, const ExportEdge& e);
+
   // Flushes and reports whether the stream is still good.
   Status Finish();
 
  private:
-  static constexpr size_t kFlushAt = 1 << 20;
-  void MaybeFlush() {
-    if (buf_.size() >= kFlushAt) Flush();
+  // One write per MiB: the stream's own buffering only adds a copy.
+  static constexpr size_t kSize = 1 << 20;
+  void Append(const char* s, size_t n) {
+    if (n > static_cast<size_t>(end_ - pos_)) {
+      Flush();
+      if (n >= kSize) {
+        out_.write(s, static_cast<std::streamsize>(n));
+        return;
+      }
+    }
+    std::memcpy(pos_, s, n);
+    pos_ += n;
   }
+  // Room for `n` more bytes at pos_ (flushing, or growing for a huge value).
+  char* Reserve(size_t n) {
+    if (n > static_cast<size_t>(end_ - pos_)) Grow(n);
+    return pos_;
+  }
+  void Grow(size_t n);
   void Flush();
   // Copies `s` through `escapes`. With `sanitize`, other control bytes
   // become spaces and broken UTF-8 becomes U+FFFD.
   void Escaped(std::string_view s, const AsciiEscapes& escapes, bool sanitize);
 
   std::ostream& out_;
-  std::string buf_;
+  std::unique_ptr<char[]> buf_;
+  size_t capacity_ = kSize;
+  char* pos_;
+  char* end_;
 };
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 when broken.

@@ -54,14 +54,15 @@ TEST_F(GraphBuilderTest, WholeGraph) {
   ASSERT_NE(Node(*g, "line one\nline two"), nullptr);
   bool found = false;
   for (const ExportEdge& e : g->edges) {
-    if (e.predicate == "funds" && g->nodes[e.target].label == "end") {
+    const ExportPredicate& p = g->PredicateOf(e);
+    if (p.name == "funds" && g->nodes[e.target].label == "end") {
       found = true;
-      EXPECT_EQ(e.predicate_iri, "urn:kg:pred:funds");
+      EXPECT_EQ(p.iri, "urn:kg:pred:funds");
       EXPECT_EQ(e.weight, 2u);
-      EXPECT_EQ(e.documents, (std::vector<std::string>{"doc-1", "doc-2"}));
+      EXPECT_EQ(g->DocumentIds(e), (std::vector<std::string>{"doc-1", "doc-2"}));
       EXPECT_TRUE(e.evidence.empty());  // only when asked for
     }
-    EXPECT_NE(e.predicate, "founded");
+    EXPECT_NE(p.name, "founded");
   }
   EXPECT_TRUE(found);
 }
@@ -113,7 +114,7 @@ TEST_F(GraphBuilderTest, AmongKeepsOnlyTriplesBetweenTheEntities) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   EXPECT_EQ(g->nodes.size(), 2u);
   ASSERT_EQ(g->edges.size(), 1u);
-  EXPECT_EQ(g->edges[0].predicate, "funds");
+  EXPECT_EQ(g->PredicateOf(g->edges[0]).name, "funds");
 }
 
 }  // namespace

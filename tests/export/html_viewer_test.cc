@@ -76,13 +76,10 @@ TEST(HtmlViewerTest, ChromiumDrawsFiveThousandNodes) {
     n.type = types[i % 5];
     g.nodes.push_back(std::move(n));
   }
+  const uint32_t funds = g.AddPredicate("urn:kg:pred:funds");
+  const uint32_t supports = g.AddPredicate("urn:kg:pred:supports");
   for (uint32_t i = 0; i < 10000; ++i) {
-    ExportEdge e;
-    e.source = i % 5000;
-    e.target = (i * 7919 + 13) % 5000;
-    e.predicate = i % 2 ? "funds" : "supports";
-    e.weight = 1;
-    g.edges.push_back(std::move(e));
+    g.AddEdge(i % 5000, (i * 7919 + 13) % 5000, i % 2 ? funds : supports, 1, {});
   }
   g.ComputeDegrees();
   TempDir dir;

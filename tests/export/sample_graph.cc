@@ -29,30 +29,27 @@ ExportGraph SampleGraph() {
   node("urn:kg:entity:back", "back\\slash 'single' \t tab", "Company");
   node("_:b0", "blank node", "");
   node("urn:kg:entity:alone", "isolated", "Goal");
-  auto edge = [&](uint32_t s, uint32_t t, std::string p, uint64_t w,
-                  std::vector<std::string> docs) {
-    ExportEdge e;
-    e.source = s;
-    e.target = t;
-    e.predicate = p;
-    e.predicate_iri = "urn:kg:pred:" + p;
-    e.weight = w;
-    e.documents = std::move(docs);
+  // Documents by id; the edges below name them by number.
+  g.documents = {{"doc-1", "Report \"one\"", "2024-01-05"},
+                 {"doc-2", "Two", "2025-03-05"},
+                 {"doc-3", "", ""},
+                 {"doc-4", "", ""},
+                 {"doc-5", "", ""}};
+  auto edge = [&](uint32_t s, uint32_t t, std::string p, uint64_t w, std::vector<uint32_t> docs) {
+    ExportEdge& e = g.AddEdge(s, t, g.AddPredicate("urn:kg:pred:" + p), w, docs);
     e.evidence.push_back(
-        {e.documents.empty() ? "" : e.documents[0], "China said \"</script>\" & more <!-- here"});
-    g.edges.push_back(std::move(e));
+        {docs.empty() ? "" : g.documents[docs[0]].id, "China said \"</script>\" & more <!-- here"});
   };
-  edge(0, 1, "funds", 3, {"doc-1", "doc-2"});
-  edge(0, 1, "supports", 1, {"doc-1"});  // parallel edge, other predicate
-  edge(0, 5, "funds", 2, {"doc-2"});
-  edge(1, 2, "develops", 1, {"doc-3"});
-  edge(2, 3, "regulates", 1, {"doc-3"});
-  edge(3, 4, "end", 1, {"doc-4"});  // a predicate named like a reserved word
-  edge(4, 5, "part_of", 1, {"doc-4"});
-  edge(5, 5, "part_of", 1, {"doc-5"});  // self-loop
+  edge(0, 1, "funds", 3, {0, 1});
+  edge(0, 1, "supports", 1, {0});  // parallel edge, other predicate
+  edge(0, 5, "funds", 2, {1});
+  edge(1, 2, "develops", 1, {2});
+  edge(2, 3, "regulates", 1, {2});
+  edge(3, 4, "end", 1, {3});  // a predicate named like a reserved word
+  edge(4, 5, "part_of", 1, {3});
+  edge(5, 5, "part_of", 1, {4});  // self-loop
   edge(6, 7, "based_in", 0, {});
-  edge(7, 0, "restricts", 4, {"doc-1", "doc-5"});
-  g.documents = {{"doc-1", "Report \"one\"", "2024-01-05"}, {"doc-2", "Two", "2025-03-05"}};
+  edge(7, 0, "restricts", 4, {0, 4});
   g.ComputeDegrees();
   return g;
 }
