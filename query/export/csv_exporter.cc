@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "query/export/exporter.h"
+#include "query/export/node_texts.h"
 #include "query/export/text_sink.h"
 
 namespace kg::exporting {
@@ -45,15 +46,14 @@ Status WriteNodes(const ExportGraph& graph, std::ostream& out, ProgressTicker& t
 Status WriteEdges(const ExportGraph& graph, std::ostream& out, ProgressTicker& ticker) {
   TextSink s(out);
   s << ":START_ID,:END_ID,:TYPE,weight:long,documents:string[]\n";
-  for (size_t i = 0; i < graph.edges.size(); ++i) {
-    graph.PrefetchEnds(i);
-    const ExportEdge& e = graph.edges[i];
-    s.Csv(graph.nodes[e.source].id);
-    s << ',';
-    s.Csv(graph.nodes[e.target].id);
-    s << ',';
-    s.Csv(graph.PredicateOf(e).name);
-    s << ',' << e.weight << ',';
+  NodeTexts ids(graph.nodes, [](TextSink& t, const ExportNode& n) { t.Csv(n.id); });
+  NodeTexts predicates(graph.predicates, [](TextSink& t, const ExportPredicate& p) {
+    t << ',';
+    t.Csv(p.name);
+    t << ',';
+  });
+  for (const ExportEdge& e : graph.edges) {
+    s << ids[e.source] << ',' << ids[e.target] << predicates[e.predicate] << e.weight << ',';
     s.CsvDocuments(graph, e);
     s << '\n';
     ticker.Tick();

@@ -8,86 +8,50 @@
 
 namespace kg::exporting {
 
-void WriteCytoscapeDocument(const ExportGraph& graph, JsonSink& sink, bool evidence,
+void WriteCytoscapeDocument(const ExportGraph& graph, JsonSink& w, bool evidence,
                             const ExportOptions& options) {
-  JsonWriter w(sink.buffer());
   ProgressTicker ticker(options.progress, graph.nodes.size() + graph.edges.size());
-  w.StartObject();
-  w.Key("data");
-  w.StartObject();
-  w.Key("name");
-  JsonString(w, options.title);
-  w.EndObject();
-  w.Key("directed");
-  w.Bool(true);
-  w.Key("multigraph");
-  w.Bool(true);
-  w.Key("elements");
-  w.StartObject();
-  w.Key("nodes");
-  w.StartArray();
-  for (const ExportNode& n : graph.nodes) {
+  w.Raw("{\"data\":{\"name\":").String(options.title);
+  w.Raw("},\"directed\":true,\"multigraph\":true,\"elements\":{\"nodes\":[");
+  for (size_t i = 0; i < graph.nodes.size(); ++i) {
+    const ExportNode& n = graph.nodes[i];
     const TypeStyle& st = StyleForType(n.type);
-    w.StartObject();
-    w.Key("data");
-    w.StartObject();
+    w.Raw(i == 0 ? "{\"data\":{" : ",{\"data\":{");
     JsonNodeNames(w, n);
     JsonNodeFacts(w, n);
-    w.Key("color");
-    w.String(st.hex.data(), static_cast<rapidjson::SizeType>(st.hex.size()));
-    w.Key("shape");
-    w.String(st.cy_shape.data(), static_cast<rapidjson::SizeType>(st.cy_shape.size()));
-    w.EndObject();
-    w.EndObject();
-    sink.MaybeFlush();
+    w.Raw(",\"color\":").String(st.hex).Raw(",\"shape\":").String(st.cy_shape).Raw("}}");
     ticker.Tick();
   }
-  w.EndArray();
-  w.Key("edges");
-  w.StartArray();
+  w.Raw("],\"edges\":[");
+  JsonEdgeTexts texts(graph, w.html_safe());
   char id[24];
   for (size_t i = 0; i < graph.edges.size(); ++i) {
-    graph.PrefetchEnds(i);
     const ExportEdge& e = graph.edges[i];
-    w.StartObject();
-    w.Key("data");
-    w.StartObject();
-    w.Key("id");
-    id[0] = 'e';
-    char* end = std::to_chars(id + 1, id + sizeof id, i).ptr;
-    w.String(id, static_cast<rapidjson::SizeType>(end - id));
-    JsonEdgeFacts(w, graph, e);
+    w.Raw(i == 0 ? "{\"data\":{\"id\":\"e" : ",{\"data\":{\"id\":\"e");
+    w.Raw(std::string_view(id, std::to_chars(id, id + sizeof id, i).ptr - id)).Raw("\",");
+    JsonEdgeFacts(w, graph, texts, e);
     if (evidence) {
-      w.Key("evidence");
-      w.StartArray();
-      for (const ExportEvidence& ev : e.evidence) {
-        w.StartArray();
-        JsonString(w, ev.doc_id);
-        JsonString(w, ev.sentence);
-        w.EndArray();
+      w.Raw(",\"evidence\":[");
+      for (size_t k = 0; k < e.evidence.size(); ++k) {
+        w.Raw(k == 0 ? "[" : ",[").String(e.evidence[k].doc_id).Raw(",");
+        w.String(e.evidence[k].sentence).Raw("]");
       }
-      w.EndArray();
+      w.Raw("]");
     }
-    w.EndObject();
-    w.EndObject();
-    sink.MaybeFlush();
+    w.Raw("}}");
     ticker.Tick();
   }
-  w.EndArray();
-  w.EndObject();
+  w.Raw("]}");
   if (evidence) {
-    w.Key("documents");
-    w.StartObject();
-    for (const ExportDocument& d : graph.documents) {
-      w.Key(d.id.data(), static_cast<rapidjson::SizeType>(d.id.size()));
-      w.StartArray();
-      JsonString(w, d.title);
-      JsonString(w, d.date);
-      w.EndArray();
+    w.Raw(",\"documents\":{");
+    for (size_t i = 0; i < graph.documents.size(); ++i) {
+      const ExportDocument& d = graph.documents[i];
+      if (i) w.Raw(",");
+      w.Key(d.id).Raw("[").String(d.title).Raw(",").String(d.date).Raw("]");
     }
-    w.EndObject();
+    w.Raw("}");
   }
-  w.EndObject();
+  w.Raw("}");
   ticker.Done();
 }
 

@@ -13,51 +13,30 @@ class D3Exporter : public Exporter {
   explicit D3Exporter(const ExportOptions& options) : options_(options) {}
 
   Status Write(const ExportGraph& graph, std::ostream& out) const override {
-    JsonSink sink(out, /*html_safe=*/false);
-    JsonWriter w(sink.buffer());
+    JsonSink w(out, /*html_safe=*/false);
     ProgressTicker ticker(options_.progress, graph.nodes.size() + graph.edges.size());
-    w.StartObject();
-    w.Key("directed");
-    w.Bool(true);
-    w.Key("multigraph");
-    w.Bool(true);
-    w.Key("graph");
-    w.StartObject();
-    w.Key("name");
-    JsonString(w, options_.title);
-    w.EndObject();
-    w.Key("nodes");
-    w.StartArray();
-    for (const ExportNode& n : graph.nodes) {
-      w.StartObject();
+    w.Raw("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":").String(options_.title);
+    w.Raw("},\"nodes\":[");
+    for (size_t i = 0; i < graph.nodes.size(); ++i) {
+      const ExportNode& n = graph.nodes[i];
+      w.Raw(i == 0 ? "{" : ",{");
       JsonNodeNames(w, n);
-      w.Key("group");
-      JsonString(w, n.type);
-      w.Key("color");
-      const std::string_view hex = StyleForType(n.type).hex;
-      w.String(hex.data(), static_cast<rapidjson::SizeType>(hex.size()));
+      w.Raw(",\"group\":").String(n.type).Raw(",\"color\":").String(StyleForType(n.type).hex);
       JsonNodeFacts(w, n);
-      w.EndObject();
-      sink.MaybeFlush();
+      w.Raw("}");
       ticker.Tick();
     }
-    w.EndArray();
-    w.Key("links");
-    w.StartArray();
+    w.Raw("],\"links\":[");
+    JsonEdgeTexts texts(graph, /*html_safe=*/false);
     for (size_t i = 0; i < graph.edges.size(); ++i) {
-      graph.PrefetchEnds(i);
-      const ExportEdge& e = graph.edges[i];
-      w.StartObject();
-      JsonEdgeFacts(w, graph, e);
-      w.EndObject();
-      sink.MaybeFlush();
+      w.Raw(i == 0 ? "{" : ",{");
+      JsonEdgeFacts(w, graph, texts, graph.edges[i]);
+      w.Raw("}");
       ticker.Tick();
     }
-    w.EndArray();
-    w.EndObject();
-    sink.Raw("\n");
+    w.Raw("]}\n");
     ticker.Done();
-    return sink.Finish();
+    return w.Finish();
   }
 
  private:

@@ -1,6 +1,7 @@
 // Graphviz DOT. Node ids are the IRIs, quoted; every string goes through
 // TextSink::Dot so quotes, backslashes and newlines cannot end a string early.
 #include "query/export/formats.h"
+#include "query/export/node_texts.h"
 #include "query/export/style.h"
 #include "query/export/text_sink.h"
 
@@ -44,19 +45,17 @@ class DotExporter : public Exporter {
       s << "];\n";
       ticker.Tick();
     }
-    for (size_t i = 0; i < graph.edges.size(); ++i) {
-      graph.PrefetchEnds(i);
-      const ExportEdge& e = graph.edges[i];
-      s << "  \"";
-      s.Dot(graph.nodes[e.source].id);
-      s << "\" -> \"";
-      s.Dot(graph.nodes[e.target].id);
-      s << "\" [label=\"";
-      const std::string& predicate = graph.PredicateOf(e).name;
-      s.Dot(predicate);
-      s << "\", predicate=\"";
-      s.Dot(predicate);
-      s << "\", weight=" << e.weight << ", documents=\"";
+    NodeTexts ids(graph.nodes, [](TextSink& t, const ExportNode& n) { t.Dot(n.id); });
+    NodeTexts labels(graph.predicates, [](TextSink& t, const ExportPredicate& p) {
+      t << "\" [label=\"";
+      t.Dot(p.name);
+      t << "\", predicate=\"";
+      t.Dot(p.name);
+      t << "\", weight=";
+    });
+    for (const ExportEdge& e : graph.edges) {
+      s << "  \"" << ids[e.source] << "\" -> \"" << ids[e.target] << labels[e.predicate];
+      s << e.weight << ", documents=\"";
       s.Documents(graph, e, &TextSink::Dot);
       s << "\"];\n";
       ticker.Tick();

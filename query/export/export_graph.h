@@ -83,19 +83,6 @@ struct ExportGraph {
 
   // Sets every node's degree from the edges.
   void ComputeDegrees();
-
-  // Exporters that write node ids on every edge call this before edge i:
-  // edges point at random nodes, and without it each id is a cache miss.
-  void PrefetchEnds(size_t i) const {
-    if (i + 16 < edges.size()) {
-      __builtin_prefetch(&nodes[edges[i + 16].source]);
-      __builtin_prefetch(&nodes[edges[i + 16].target]);
-    }
-    if (i + 8 < edges.size()) {
-      __builtin_prefetch(nodes[edges[i + 8].source].id.data());
-      __builtin_prefetch(nodes[edges[i + 8].target].id.data());
-    }
-  }
 };
 
 }  // namespace kg::exporting

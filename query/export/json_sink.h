@@ -1,58 +1,73 @@
-// JsonSink: RapidJSON writes into a StringBuffer (its fastest output path),
-// handed to a std::ostream in large blocks. In html_safe mode the blocks go
-// out with < > & as \u003c \u003e \u0026 (in JSON those characters occur
-// only inside strings), so "</script>" and "<!--" can never appear in JSON
-// embedded in an HTML <script> element.
+// JsonSink: JSON written straight into a TextSink. Keys and punctuation go
+// out as raw text and strings through TextSink::Json, whose escapes are
+// RapidJSON's, so the bytes are those RapidJSON's Writer wrote, without its
+// per-value state. In html_safe mode < > & inside strings (the only place
+// JSON has them) are written as \u003c \u003e \u0026.
 #pragma once
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <ostream>
-#include <string>
 #include <string_view>
 
 #include "kg/status.h"
 #include "query/export/export_graph.h"
 #include "query/export/exporter.h"
+#include "query/export/node_texts.h"
+#include "query/export/text_sink.h"
 
 namespace kg::exporting {
 
 class JsonSink {
  public:
-  JsonSink(std::ostream& out, bool html_safe) : out_(out), html_safe_(html_safe) {}
-  rapidjson::StringBuffer& buffer() { return buf_; }
-  // Exporters call this between elements; the writer's state does not live
-  // in the buffer, so it can be emptied at any point.
-  void MaybeFlush() {
-    if (buf_.GetSize() >= kFlushAt) FlushBuffer();
+  JsonSink(std::ostream& out, bool html_safe) : text_(out), html_safe_(html_safe) {}
+  JsonSink& Raw(std::string_view s) {
+    text_ << s;
+    return *this;
   }
-  void Raw(std::string_view s) {
-    for (char c : s) buf_.Put(c);
+  // A string value; broken UTF-8 becomes U+FFFD.
+  JsonSink& String(std::string_view s) {
+    WriteString(text_, s, html_safe_);
+    return *this;
   }
-  Status Finish();
+  // An object key from data (written as is, like RapidJSON's Key), then ':'.
+  JsonSink& Key(std::string_view s) {
+    text_ << '"';
+    text_.Json(s, html_safe_, /*fix_utf8=*/false);
+    text_ << "\":";
+    return *this;
+  }
+  JsonSink& Uint(uint64_t v) {
+    text_ << v;
+    return *this;
+  }
+  bool html_safe() const { return html_safe_; }
+  Status Finish() { return text_.Finish(); }
+
+  static void WriteString(TextSink& text, std::string_view s, bool html_safe) {
+    text << '"';
+    text.Json(s, html_safe);
+    text << '"';
+  }
 
  private:
-  static constexpr size_t kFlushAt = 1 << 20;
-  void FlushBuffer();
-  std::ostream& out_;
+  TextSink text_;
   bool html_safe_;
-  rapidjson::StringBuffer buf_;
-  std::string escaped_;
 };
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-// Writes `s` as a JSON string, replacing broken UTF-8 with U+FFFD.
-void JsonString(JsonWriter& w, std::string_view s);
+// What edges repeat, as JSON strings rendered once: node ids, predicate
+// names and document ids.
+struct JsonEdgeTexts {
+  JsonEdgeTexts(const ExportGraph& graph, bool html_safe);
+  NodeTexts ids, predicates, documents;
+};
 
 // The node and edge members the Cytoscape.js and D3 documents share, in the
 // order both write them: "id", "label", "type"; "aliases", "degree",
-// "first_date", "last_date"; and "source", "target", "predicate", "weight",
-// "documents" (ends named by node id).
-void JsonNodeNames(JsonWriter& w, const ExportNode& n);
-void JsonNodeFacts(JsonWriter& w, const ExportNode& n);
-void JsonEdgeFacts(JsonWriter& w, const ExportGraph& graph, const ExportEdge& e);
+// "first_date", "last_date" (after a comma); and "source", "target",
+// "predicate", "weight", "documents" (ends named by node id).
+void JsonNodeNames(JsonSink& w, const ExportNode& n);
+void JsonNodeFacts(JsonSink& w, const ExportNode& n);
+void JsonEdgeFacts(JsonSink& w, const ExportGraph& graph, const JsonEdgeTexts& texts,
+                   const ExportEdge& e);
 
 // The Cytoscape.js document {"data", "directed", "multigraph", "elements":
 // {"nodes": [{"data": ...}], "edges": [{"data": ...}]}}. With `evidence`,

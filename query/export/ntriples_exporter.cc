@@ -3,6 +3,7 @@
 // edge is written once per supporting document, in graph urn:kg:doc:<id>.
 #include "kg/vocab.h"
 #include "query/export/formats.h"
+#include "query/export/node_texts.h"
 #include "query/export/text_sink.h"
 
 namespace kg::exporting {
@@ -26,20 +27,24 @@ class NTriplesExporter : public Exporter {
       for (const std::string& a : n.aliases) Literal(s, n.id, vocab::kSkosAltLabel, a);
       ticker.Tick();
     }
+    NodeTexts ids(graph.nodes, [](TextSink& t, const ExportNode& n) { Node(t, n.id); });
+    NodeTexts predicates(graph.predicates,
+                         [](TextSink& t, const ExportPredicate& p) { Iri(t, p.iri); });
     std::string graph_iri;
-    for (size_t i = 0; i < graph.edges.size(); ++i) {
-      graph.PrefetchEnds(i);
-      const ExportEdge& e = graph.edges[i];
+    static const std::vector<ExportDocument> kNoDocuments;
+    NodeTexts graphs(quads_ ? graph.documents : kNoDocuments,
+                     [&](TextSink& t, const ExportDocument& d) {
+                       graph_iri.assign(vocab::kDocumentNs);
+                       graph_iri += d.id;
+                       Iri(t, graph_iri);
+                       t << ".\n";
+                     });
+    for (const ExportEdge& e : graph.edges) {
       if (!quads_ || e.document_count == 0) {
-        Edge(s, graph, e);
-        s << ".\n";
+        s << ids[e.source] << predicates[e.predicate] << ids[e.target] << ".\n";
       } else {
         for (uint32_t d : graph.DocumentsOf(e)) {
-          Edge(s, graph, e);
-          graph_iri.assign(vocab::kDocumentNs);
-          graph_iri += graph.documents[d].id;
-          Iri(s, graph_iri);
-          s << ".\n";
+          s << ids[e.source] << predicates[e.predicate] << ids[e.target] << graphs[d];
         }
       }
       ticker.Tick();
@@ -68,11 +73,6 @@ class NTriplesExporter : public Exporter {
     s << '"';
     s.NtLiteral(text);
     s << "\" .\n";
-  }
-  static void Edge(TextSink& s, const ExportGraph& g, const ExportEdge& e) {
-    Node(s, g.nodes[e.source].id);
-    Iri(s, g.PredicateOf(e).iri);
-    Node(s, g.nodes[e.target].id);
   }
 
   ExportOptions options_;

@@ -34,6 +34,8 @@ constexpr ByteClass kCsvSpecial(",\"\r\n", false, false);
 constexpr ByteClass kNtLiteralSpecial("\\\"\r\n", false, false);
 constexpr ByteClass kIriSpecial(" <>\"{}|^`\\", true, false);
 constexpr ByteClass kMermaidSpecial("\"<>&#", true, true);
+constexpr ByteClass kJsonSpecial("\"\\", true, true);
+constexpr ByteClass kJsonHtmlSpecial("\"\\<>&", true, true);
 
 }  // namespace
 
@@ -80,7 +82,10 @@ constexpr size_t Worst(size_t n) { return 6 * n + 2; }
 }  // namespace
 
 TextSink::TextSink(std::ostream& out)
-    : out_(out), buf_(new char[kSize]), pos_(buf_.get()), end_(buf_.get() + kSize) {}
+    : stream_(&out), buf_(new char[kSize]), pos_(buf_.get()), end_(buf_.get() + kSize) {}
+
+TextSink::TextSink(std::string* out)
+    : string_(out), buf_(new char[kSize]), pos_(buf_.get()), end_(buf_.get() + kSize) {}
 
 void TextSink::Grow(size_t n) {
   Flush();
@@ -257,6 +262,50 @@ void TextSink::NtIri(std::string_view s) {
   pos_ = p;
 }
 
+void TextSink::Json(std::string_view s, bool html_safe, bool fix_utf8) {
+  // RapidJSON's escape table: a letter after the backslash, 'u' for \u00XX.
+  static constexpr AsciiEscapes kJson({{'"', "\\\""},
+                                       {'\\', "\\\\"},
+                                       {'\b', "\\b"},
+                                       {'\f', "\\f"},
+                                       {'\n', "\\n"},
+                                       {'\r', "\\r"},
+                                       {'\t', "\\t"},
+                                       {'<', "\\u003c"},
+                                       {'>', "\\u003e"},
+                                       {'&', "\\u0026"}});
+  const ByteClass& special = html_safe ? kJsonHtmlSpecial : kJsonSpecial;
+  if (special.Plain(s)) {
+    Append(s.data(), s.size());
+    return;
+  }
+  char* p = Reserve(Worst(s.size()));
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      size_t n = fix_utf8 ? Utf8SequenceLength(s, i) : 1;
+      if (n == 0) {
+        p = Put(p, kReplacement);
+      } else {
+        p = Put(p, s.substr(i, n));
+        i += n - 1;
+      }
+    } else if (!html_safe && (c == '<' || c == '>' || c == '&')) {
+      *p++ = c;
+    } else if (kJson.text[u] != nullptr) {
+      p = Put(p, kJson.text[u]);
+    } else if (u < 0x20) {
+      p = Put(p, "\\u00");
+      *p++ = kHex[u >> 4];
+      *p++ = kHex[u & 15];
+    } else {
+      *p++ = c;
+    }
+  }
+  pos_ = p;
+}
+
 void TextSink::Documents(const ExportGraph& graph, const ExportEdge& e,
                          void (TextSink::*escape)(std::string_view)) {
   bool first = true;
@@ -282,16 +331,26 @@ void TextSink::CsvDocuments(const ExportGraph& graph, const ExportEdge& e) {
   }
 }
 
+void TextSink::Write(const char* s, size_t n) {
+  flushed_ += n;
+  if (string_ != nullptr) {
+    string_->append(s, n);
+  } else {
+    stream_->write(s, static_cast<std::streamsize>(n));
+  }
+}
+
 void TextSink::Flush() {
   char* begin = buf_.get();
-  if (pos_ != begin) out_.write(begin, pos_ - begin);
+  if (pos_ != begin) Write(begin, static_cast<size_t>(pos_ - begin));
   pos_ = begin;
 }
 
 Status TextSink::Finish() {
   Flush();
-  out_.flush();
-  if (!out_) return Status::StoreError("write failed");
+  if (string_ != nullptr) return Status::OK();
+  stream_->flush();
+  if (!*stream_) return Status::StoreError("write failed");
   return Status::OK();
 }
 

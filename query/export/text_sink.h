@@ -29,6 +29,8 @@ struct AsciiEscapes {
 class TextSink {
  public:
   explicit TextSink(std::ostream& out);
+  // Collects the text in `*out` instead (for text rendered once, used often).
+  explicit TextSink(std::string* out);
   TextSink(const TextSink&) = delete;
   TextSink& operator=(const TextSink&) = delete;
 
@@ -57,6 +59,11 @@ class TextSink {
   void NtLiteral(std::string_view s);
   // The body of an N-Triples IRI (UCHAR escapes for what IRIREF forbids).
   void NtIri(std::string_view s);
+  // The body of a JSON string with RapidJSON's escapes (\" \\ \b \f \n \r \t,
+  // other control characters as \u00XX); with `html_safe` also < > & as
+  // \u003c \u003e \u0026, so "</script>" and "<!--" cannot appear in JSON
+  // inside an HTML <script>. With `fix_utf8` broken UTF-8 becomes U+FFFD.
+  void Json(std::string_view s, bool html_safe, bool fix_utf8 = true);
 
   // The edge's document ids separated by spaces, each through `escape`
   // (which escapes byte by byte, so this equals escaping them joined).
@@ -64,6 +71,9 @@ class TextSink {
                  void (TextSink::*escape)(std::string_view));
   // The edge's document ids as one CSV field, separated by ';'.
   void CsvDocuments(const ExportGraph& graph, const ExportEdge& e);
+
+  // Bytes written so far.
+  uint64_t written() const { return flushed_ + static_cast<uint64_t>(pos_ - buf_.get()); }
 
   // Flushes and reports whether the stream is still good.
   Status Finish();
@@ -75,7 +85,7 @@ class TextSink {
     if (n > static_cast<size_t>(end_ - pos_)) {
       Flush();
       if (n >= kSize) {
-        out_.write(s, static_cast<std::streamsize>(n));
+        Write(s, n);
         return;
       }
     }
@@ -89,11 +99,14 @@ class TextSink {
   }
   void Grow(size_t n);
   void Flush();
+  void Write(const char* s, size_t n);
   // Copies `s` through `escapes`. With `sanitize`, other control bytes
   // become spaces and broken UTF-8 becomes U+FFFD.
   void Escaped(std::string_view s, const AsciiEscapes& escapes, bool sanitize);
 
-  std::ostream& out_;
+  std::ostream* stream_ = nullptr;
+  std::string* string_ = nullptr;
+  uint64_t flushed_ = 0;
   std::unique_ptr<char[]> buf_;
   size_t capacity_ = kSize;
   char* pos_;
