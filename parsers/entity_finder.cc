@@ -4,35 +4,83 @@
 #include <cctype>
 
 #include "parsers/text.h"
+#include "parsers/word_set.h"
 
 namespace kg::parsers {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
+// The word lists below are hash sets probed with the token's hash: these
+// tests run for every token of every sentence.
+bool In(const Token& t, const WordSet& set) { return set.Contains(t); }
+bool In(std::string_view w, const WordSet& set) { return set.Contains(w); }
+
+const WordSet kConnectors{"and", "of", "for", "the", "on", "in", "&", "de"};
+const WordSet kFunctionCaps{
+    "the",      "this",     "that",     "these",  "those",   "a",         "an",       "in",
+    "on",       "at",       "by",       "for",    "of",      "to",        "from",     "with",
+    "and",      "or",       "but",      "if",     "as",      "it",        "its",      "we",
+    "our",      "they",     "their",    "he",     "she",     "his",       "her",      "i",
+    "any",      "all",      "each",     "such",   "no",      "not",       "under",    "within",
+    "after",    "before",   "when",     "where",  "while",   "there",     "here",     "through",
+    "also",     "section",  "sec",      "title",  "part",    "chapter",   "article",  "subsection",
+    "january",  "february", "march",    "april",  "june",    "july",      "august",   "september",
+    "october",  "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"};
+const WordSet kPolicyHeads{
+    "act",        "acts",       "plan",      "strategy",   "initiative", "program", "programme",
+    "report",     "framework",  "agreement", "regulation", "directive",  "law",     "treaty",
+    "memorandum", "accord",     "pact",      "guidelines", "measures",   "roadmap", "agenda",
+    "bill",       "convention", "charter",   "code",       "doctrine",   "order"};
+const WordSet kAgencyHeads{
+    "ministry",     "department", "agency",         "commission",   "bureau",   "office",
+    "council",      "committee",  "administration", "authority",    "congress", "parliament",
+    "senate",       "assembly",   "board",          "directorate",  "cabinet",  "secretariat",
+    "subcommittee", "court",      "regulator",      "inspectorate", "diet",     "service"};
+const WordSet kInstituteHeads{"university",   "institute", "academy", "laboratory",
+                              "laboratories", "lab",       "labs",    "college",
+                              "center",       "centre",    "school",  "polytechnic"};
+const WordSet kCompanySuffixes{"ltd", "inc",  "corp", "corporation", "co",           "llc",
+                               "plc", "gmbh", "ag",   "limited",     "incorporated", "holdings"};
+const WordSet kCompanyNouns{"company",   "companies",  "firm",        "firms",
+                            "startup",   "startups",   "enterprise",  "enterprises",
+                            "chipmaker", "chipmakers", "corporation", "corporations"};
+const WordSet kPolicyNouns{"report",     "plan",       "policy",   "strategy",  "act",
+                           "pact",       "agreement",  "accord",   "law",       "order",
+                           "regulation", "initiative", "program",  "programme", "directive",
+                           "memorandum", "treaty",     "measures", "framework", "bill"};
+const WordSet kHeadlineVerbs{
+    "asks",  "urges",     "opposes",  "says",     "sees",       "plans",   "announces", "unveils",
+    "seeks", "backs",     "calls",    "wins",     "signs",      "passes",  "approves",  "rejects",
+    "vows",  "warns",     "sets",     "eyes",     "expects",    "reports", "cuts",      "raises",
+    "files", "buys",      "sells",    "agrees",   "intervenes", "faces",   "lifts",     "imposes",
+    "bans",  "threatens", "proposes", "launches", "considers",  "adopts",  "delays",    "extends",
+    "rises", "falls",     "unveil",   "ask",      "urge",       "oppose",  "say",       "see",
+    "plan",  "to"};
+const WordSet kMonths{"january", "february", "march",     "april",   "may",      "june",
+                      "july",    "august",   "september", "october", "november", "december"};
+const WordSet kCitationMarkers{"law", "stat", "fr", "seq", "cfr"};
+const WordSet kOfNameHeads{"ministry",  "department",    "office",     "bureau",   "secretary",
+                           "director",  "administrator", "commission", "minister", "university",
+                           "institute", "academy",       "council",    "committee"};
+const WordSet kNamedOffices{"foundation", "program", "initiative", "fund", "secretary"};
+const WordSet kOfficeKinds{"commission", "council", "board",       "committee",   "office",
+                           "agency",     "bureau",  "department",  "ministry",    "administration",
+                           "authority",  "service", "directorate", "secretariat", "institute",
+                           "center",     "centre",  "academy",     "foundation"};
+const WordSet kGovernmentWords{"government", "administration", "authorities"};
+const WordSet kListWords{",", "and", "or"};
+const WordSet kCompanyCues{"startup", "company", "firm", "chipmaker", "subsidiary"};
+const WordSet kListIntroducers{"like", "as", "including"};
+const WordSet kCueContinuations{",", "and", "or", "such", "as", "like", "including"};
 
 // Lower-case words that may sit inside a name ("Trade and Industry").
 bool IsConnector(const Token& t) {
   // "in": "Supporting Veterans in STEM Careers Act", "Made in China 2025".
-  return In(t.folded, {"and", "of", "for", "the", "on", "in", "&", "de"});
+  return In(t, kConnectors);
 }
 
 // Capitalised function words that start sentences but never names.
-bool IsFunctionCap(const Token& t) {
-  return In(t.folded,
-            {"the",       "this",     "that",     "these",    "those",   "a",       "an",
-             "in",        "on",       "at",       "by",       "for",     "of",      "to",
-             "from",      "with",     "and",      "or",       "but",     "if",      "as",
-             "it",        "its",      "we",       "our",      "they",    "their",   "he",
-             "she",       "his",      "her",      "i",        "any",     "all",     "each",
-             "such",      "no",       "not",      "under",    "within",  "after",   "before",
-             "when",      "where",    "while",    "there",    "here",    "through", "also",
-             "section",   "sec",      "title",    "part",     "chapter", "article", "subsection",
-             "january",   "february", "march",    "april",    "june",    "july",    "august",
-             "september", "october",  "november", "december", "monday",  "tuesday", "wednesday",
-             "thursday",  "friday",   "saturday", "sunday"});
-}
+bool IsFunctionCap(const Token& t) { return In(t, kFunctionCaps); }
 
 bool IsNameWord(const Token& t) {
   return t.word && (t.cap || t.digit || t.all_caps) && !IsFunctionCap(t) && t.folded != "'s";
@@ -68,45 +116,21 @@ size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10, bo
   return end;
 }
 
-EntityType PolicyHeadType(std::string_view w, bool* found) {
-  *found = In(w, {"act",       "acts",     "plan",       "strategy",  "initiative", "program",
-                  "programme", "report",   "framework",  "agreement", "regulation", "directive",
-                  "law",       "treaty",   "memorandum", "accord",    "pact",       "guidelines",
-                  "measures",  "roadmap",  "agenda",     "bill",      "convention", "charter",
-                  "code",      "doctrine", "order"});
+EntityType PolicyHeadType(const Token& w, bool* found) {
+  *found = In(w, kPolicyHeads);
   return EntityType::kPolicy;
 }
 
-bool IsAgencyHead(std::string_view w) {
-  return In(
-      w, {"ministry",     "department", "agency",         "commission",   "bureau",   "office",
-          "council",      "committee",  "administration", "authority",    "congress", "parliament",
-          "senate",       "assembly",   "board",          "directorate",  "cabinet",  "secretariat",
-          "subcommittee", "court",      "regulator",      "inspectorate", "diet",     "service"});
-}
+bool IsAgencyHead(const Token& w) { return In(w, kAgencyHeads); }
 
-bool IsInstituteHead(std::string_view w) {
-  return In(w, {"university", "institute", "academy", "laboratory", "laboratories", "lab", "labs",
-                "college", "center", "centre", "school", "polytechnic"});
-}
+bool IsInstituteHead(const Token& w) { return In(w, kInstituteHeads); }
 
-bool IsCompanySuffix(std::string_view w) {
-  return In(w, {"ltd", "inc", "corp", "corporation", "co", "llc", "plc", "gmbh", "ag", "limited",
-                "incorporated", "holdings"});
-}
+bool IsCompanySuffix(const Token& w) { return In(w, kCompanySuffixes); }
 
-bool IsCompanyNoun(std::string_view w) {
-  return In(w, {"company", "companies", "firm", "firms", "startup", "startups", "enterprise",
-                "enterprises", "chipmaker", "chipmakers", "corporation", "corporations"});
-}
+bool IsCompanyNoun(const Token& w) { return In(w, kCompanyNouns); }
 
 // "the report" -> "report": words that refer back to a named policy.
-bool IsPolicyNoun(std::string_view w) {
-  return In(
-      w, {"report",    "plan",       "policy", "strategy",   "act",        "pact",    "agreement",
-          "accord",    "law",        "order",  "regulation", "initiative", "program", "programme",
-          "directive", "memorandum", "treaty", "measures",   "framework",  "bill"});
-}
+bool IsPolicyNoun(std::string_view w) { return In(w, kPolicyNouns); }
 
 bool LabelHasWord(const std::string& label, std::string_view w) {
   auto toks = FoldedTokens(label);
@@ -114,17 +138,7 @@ bool LabelHasWord(const std::string& label, std::string_view w) {
 }
 
 // Verbs of news headlines ("X Asks Y", "X Unveils Plan").
-bool IsHeadlineVerb(std::string_view w) {
-  return In(w,
-            {"asks",       "urges",     "opposes", "says",    "sees",    "plans",     "announces",
-             "unveils",    "seeks",     "backs",   "calls",   "wins",    "signs",     "passes",
-             "approves",   "rejects",   "vows",    "warns",   "sets",    "eyes",      "expects",
-             "reports",    "cuts",      "raises",  "files",   "buys",    "sells",     "agrees",
-             "intervenes", "faces",     "lifts",   "imposes", "bans",    "threatens", "proposes",
-             "launches",   "considers", "adopts",  "delays",  "extends", "rises",     "falls",
-             "unveil",     "ask",       "urge",    "oppose",  "say",     "see",       "plan",
-             "to"});
-}
+bool IsHeadlineVerb(const Token& w) { return In(w, kHeadlineVerbs); }
 
 // "Executive Order 14041 of September 3, 2021 (White House Initiative on
 // ...)": an order's date and parenthesised title are part of its mention, so
@@ -133,10 +147,7 @@ size_t DatedTitleEnd(const std::vector<Token>& toks, size_t i) {
   auto at = [&](size_t k) -> std::string_view {
     return k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
   };
-  if (at(i) != "of" ||
-      !In(at(i + 1), {"january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december"}))
-    return i;
+  if (at(i) != "of" || !In(at(i + 1), kMonths)) return i;
   size_t k = i + 2;
   if (k >= toks.size() || !toks[k].digit) return i;
   ++k;
@@ -163,7 +174,7 @@ size_t CitationEnd(const std::vector<Token>& toks, size_t i) {
     if (w == "(") ++depth;
     if (w == ")" && --depth == 0) return number && marker ? k + 1 : i;
     if (toks[k].digit) number = true;
-    if (In(w, {"law", "stat", "fr", "seq", "cfr"}) ||
+    if (In(toks[k], kCitationMarkers) ||
         (w == "c" && k >= 2 && toks[k - 1].folded == "." && toks[k - 2].folded == "s"))
       marker = true;
   }
@@ -190,10 +201,13 @@ bool EntityFinder::IsDemonymWord(const Token& t) const {
 }
 
 EntityFinder::Candidate EntityFinder::FromLexicon(std::string_view text,
-                                                  const std::vector<Token>& toks, size_t i) const {
+                                                  const std::vector<Token>& toks,
+                                                  const std::vector<uint32_t>& ids,
+                                                  size_t i) const {
   Candidate c;
+  if (ids[i] == 0) return c;  // no alias starts with this word
   std::vector<const TrieEntry*> hits;
-  size_t len = lexicon_.trie().LongestMatch(toks, i, text, &hits);
+  size_t len = lexicon_.trie().LongestMatch(toks, ids, i, text, &hits);
   if (len == 0) return c;
   // A name entry beats an adjective reading of the same words.
   const TrieEntry* best = hits[0];
@@ -264,23 +278,19 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   }
   if (!IsNameWord(t)) return c;
   // "Ministry of X", "Secretary of the Treasury", "University of X".
-  if (In(t.folded, {"ministry", "department", "office", "bureau", "secretary", "director",
-                    "administrator", "commission", "minister", "university", "institute", "academy",
-                    "council", "committee"}) &&
-      at(i + 1) == "of") {
+  if (In(t, kOfNameHeads) && at(i + 1) == "of") {
     size_t k = i + 2;
     if (at(k) == "the") ++k;
     size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8, true) : k;
     // "the Director of the Office", "the Director of the Foundation": an office
     // the text named before, not a name of its own.
     if (end == k + 1 && at(k - 1) == "the" &&
-        (IsAgencyHead(toks[k].folded) || IsInstituteHead(toks[k].folded) ||
-         In(toks[k].folded, {"foundation", "program", "initiative", "fund", "secretary"})))
+        (IsAgencyHead(toks[k]) || IsInstituteHead(toks[k]) || In(toks[k], kNamedOffices)))
       return c;
     if (end > k) {
       c.len = end - i;
       c.label = Surface(text, toks, i, end);
-      c.type = IsInstituteHead(t.folded) ? EntityType::kInstitute : EntityType::kAgency;
+      c.type = IsInstituteHead(t) ? EntityType::kInstitute : EntityType::kAgency;
       c.rule = "pattern:of_name";
       return c;
     }
@@ -321,11 +331,11 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   if (end == i) return c;
   // The longest prefix of the run ending in a head noun types it.
   for (size_t k = end; k > i + 1 - 0 && k > i; --k) {
-    const std::string& head = toks[k - 1].folded;
-    if (!toks[k - 1].cap && !toks[k - 1].all_caps) continue;
+    const Token& head = toks[k - 1];
+    if (!head.cap && !head.all_caps) continue;
     bool policy = false;
     PolicyHeadType(head, &policy);
-    if (policy && k - i >= 2 && head != "order") {
+    if (policy && k - i >= 2 && head.folded != "order") {
       size_t stop = k;
       // "... Act of 2022" keeps its year in the span, not in the label.
       c.label = Surface(text, toks, i, k);
@@ -375,7 +385,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
   }
   // "X Ltd." / "X Inc." right after the run.
-  if (end < toks.size() && IsCompanySuffix(toks[end].folded) && toks[end].cap) {
+  if (end < toks.size() && IsCompanySuffix(toks[end]) && toks[end].cap) {
     size_t stop = end + 1;
     if (at(stop) == ".") ++stop;
     c.len = stop - i;
@@ -389,14 +399,14 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   {
     size_t k = end, lower = 0;
     while (k < toks.size() && lower < 2 && toks[k].word && !toks[k].cap &&
-           !IsCompanyNoun(toks[k].folded) && !IsConnector(toks[k]))
+           !IsCompanyNoun(toks[k]) && !IsConnector(toks[k]))
       ++k, ++lower;
     auto own_word = [&] {
       for (size_t w = i; w < end; ++w)
         if (toks[w].word && !IsDemonymWord(toks[w])) return true;
       return false;
     };
-    if (i > 0 && k < toks.size() && IsCompanyNoun(toks[k].folded) && end - i <= 4 &&
+    if (i > 0 && k < toks.size() && IsCompanyNoun(toks[k]) && end - i <= 4 &&
         IsDemonymWord(toks[end - 1]) && own_word()) {
       c.len = k + 1 - i;
       c.label = Surface(text, toks, i, k + 1);
@@ -418,16 +428,20 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
 }
 
 int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
+  // Only a name at the start counts, and a pattern reads at most a few
+  // tokens past its first: a title that is a whole unbroken text is not
+  // tokenized to its end.
+  constexpr size_t kTitleTokens = 32;
   std::vector<Token> toks;
-  Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks);
+  Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks, kTitleTokens);
   for (size_t i = 0; i < toks.size() && i < 4; ++i) {
     // A news headline ("BAKER ASKS FAST ACTION ON DEBT BILL") is about a
     // policy, not one itself.
-    if (IsHeadlineVerb(toks[i].folded)) return -1;
+    if (IsHeadlineVerb(toks[i])) return -1;
     Candidate c = FromPattern(title, toks, i, false);
     if (c.len && c.type == EntityType::kPolicy && c.rule != "pattern:public_law") {
       for (size_t k = i; k < i + c.len; ++k)
-        if (IsHeadlineVerb(toks[k].folded)) return -1;
+        if (IsHeadlineVerb(toks[k])) return -1;
       int id = state->Intern(c.label, c.type, -1);
       std::string rest = CollapseSpace(title.substr(toks[i + c.len - 1].end));
       while (!rest.empty() && (rest[0] == ':' || rest[0] == '-' || rest[0] == ' '))
@@ -448,9 +462,11 @@ int EntityFinder::ShortTitle(std::string_view text, DocState* state) const {
   size_t end = std::min(text.size(), at + 300);
   std::vector<Token> toks;
   Tokenize(text, static_cast<uint32_t>(at), static_cast<uint32_t>(end), &toks);
+  std::vector<uint32_t> ids;
+  lexicon_.trie().TokenIds(toks, &ids);
   for (size_t i = 4; i < toks.size() && i < 10; ++i) {
     Candidate c = FromPattern(text, toks, i, false);
-    if (!c.len) c = FromLexicon(text, toks, i);
+    if (!c.len) c = FromLexicon(text, toks, ids, i);
     if (c.len && c.type == EntityType::kPolicy) return state->Intern(c.label, c.type, c.lex_id);
   }
   return -1;
@@ -459,9 +475,11 @@ int EntityFinder::ShortTitle(std::string_view text, DocState* state) const {
 std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector<Token>& toks,
                                         DocState* st) const {
   std::vector<Mention> out;
+  std::vector<uint32_t> ids;
+  lexicon_.trie().TokenIds(toks, &ids);
   bool company_cue = false;  // the previous words announce a company name
   for (size_t i = 0; i < toks.size();) {
-    Candidate lex = FromLexicon(text, toks, i);
+    Candidate lex = FromLexicon(text, toks, ids, i);
     Candidate pat = FromPattern(text, toks, i, company_cue);
     // A name the lexicon knows is not re-read as an unknown company.
     Candidate best =
@@ -478,8 +496,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     if (best.len == 1 && best.rule == "lexicon" &&
         (best.type == EntityType::kCompany || best.type == EntityType::kProduct) &&
         i + 1 < toks.size() && IsNameWord(toks[i + 1]) && toks[i + 1].cap &&
-        !toks[i + 1].all_caps && !IsCompanySuffix(toks[i + 1].folded) &&
-        !IsAgencyHead(toks[i + 1].folded))
+        !toks[i + 1].all_caps && !IsCompanySuffix(toks[i + 1]) && !IsAgencyHead(toks[i + 1]))
       best = Candidate{};
     // "the Commission", "Commission": a lexicon alias that is only an
     // office's kind names that office only where the text has already
@@ -487,10 +504,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     // the European Commission).
     size_t head = toks[i].folded == "the" ? i + 1 : i;
     if (best.rule == "lexicon" && best.lex_id >= 0 && head + 1 == i + best.len &&
-        In(toks[head].folded,
-           {"commission", "council", "board", "committee", "office", "agency", "bureau",
-            "department", "ministry", "administration", "authority", "service", "directorate",
-            "secretariat", "institute", "center", "centre", "academy", "foundation"})) {
+        In(toks[head], kOfficeKinds)) {
       const LexEntity& le = lexicon_.entity(static_cast<uint32_t>(best.lex_id));
       auto named = [&](const std::string& label) {
         auto it = st->by_key.find(FoldName(label));
@@ -528,15 +542,15 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       }
       // "Chinese government", "U.S. government": the country itself.
       if (m.type == EntityType::kCountry && m.last < toks.size() &&
-          In(toks[m.last].folded, {"government", "administration", "authorities"})) {
+          In(toks[m.last], kGovernmentWords)) {
         ++m.last;
         m.demonym = false;
       }
     } else {
       // References: "the country", "this order", "the report", "the Secretary".
       const std::string& w0 = toks[i].folded;
-      const std::string w1 = i + 1 < toks.size() ? toks[i + 1].folded : std::string();
-      const std::string w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string();
+      const std::string_view w1 = i + 1 < toks.size() ? toks[i + 1].folded : std::string_view();
+      const std::string_view w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string_view();
       int target = -1;
       if ((w0 == "the" || w0 == "this") &&
           (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of"))) {
@@ -589,19 +603,17 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       i = m.last;
       out.push_back(std::move(m));
       // "X, Y and Z" after "companies such as": the list continues.
-      if (out.back().rule == "pattern:company_cue" && i < toks.size() &&
-          In(toks[i].folded, {",", "and", "or"}))
+      if (out.back().rule == "pattern:company_cue" && i < toks.size() && In(toks[i], kListWords))
         company_cue = true;
       continue;
     }
     const std::string& w = toks[i].folded;
-    if (In(w, {"startup", "company", "firm", "chipmaker", "subsidiary"}) ||
-        (In(w, {"like", "as", "including"}) && i > 0 &&
-         (IsCompanyNoun(toks[i - 1].folded) ||
-          (i > 1 && w == "as" && toks[i - 1].folded == "such" &&
-           IsCompanyNoun(toks[i - 2].folded))))) {
+    if (In(toks[i], kCompanyCues) ||
+        (In(toks[i], kListIntroducers) && i > 0 &&
+         (IsCompanyNoun(toks[i - 1]) ||
+          (i > 1 && w == "as" && toks[i - 1].folded == "such" && IsCompanyNoun(toks[i - 2]))))) {
       company_cue = true;
-    } else if (!(company_cue && In(w, {",", "and", "or", "such", "as", "like", "including"}))) {
+    } else if (!(company_cue && In(toks[i], kCueContinuations))) {
       company_cue = false;
     }
     ++i;

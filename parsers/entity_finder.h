@@ -74,7 +74,9 @@ class EntityFinder {
     bool demonym = false;
     std::string rule;
   };
-  Candidate FromLexicon(std::string_view text, const std::vector<Token>& toks, size_t i) const;
+  // `ids` are the trie's TokenIds(toks).
+  Candidate FromLexicon(std::string_view text, const std::vector<Token>& toks,
+                        const std::vector<uint32_t>& ids, size_t i) const;
   Candidate FromPattern(std::string_view text, const std::vector<Token>& toks, size_t i,
                         bool after_company_cue) const;
   bool IsDemonymWord(const Token& t) const;

@@ -115,7 +115,7 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       if (nl == std::string::npos) nl = text.size();
       if (nl > pos)
         st.doc_policy = finder.TitlePolicy(std::string_view(text).substr(pos, nl - pos), &st);
-      if (CollapseSpace(std::string_view(text).substr(pos, nl - pos)).empty()) --line;
+      if (IsBlank(std::string_view(text).substr(pos, nl - pos))) --line;
       pos = nl + 1;
       if (pos > 4000) break;
     }

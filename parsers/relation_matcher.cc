@@ -1,8 +1,10 @@
 #include "parsers/relation_matcher.h"
 
 #include <algorithm>
-#include <functional>
+#include <type_traits>
 #include <unordered_set>
+
+#include <boost/container/small_vector.hpp>
 
 namespace kg::parsers {
 namespace {
@@ -13,6 +15,20 @@ using Kind = PatternNode::Kind;
 struct Item {
   int token = -1;    // index in toks when not an entity
   int mention = -1;  // index in mentions when an entity
+};
+
+// A non-owning reference to a continuation: matching recurses through one
+// per pattern element, and std::function allocated for each of them.
+class Cont {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<F, Cont>>>
+  Cont(const F& f)  // NOLINT: implicit, like std::function
+      : obj_(&f), call_([](const void* o, size_t p) { return (*static_cast<const F*>(o))(p); }) {}
+  bool operator()(size_t p) const { return call_(obj_, p); }
+
+ private:
+  const void* obj_;
+  bool (*call_)(const void*, size_t);
 };
 
 bool IsSeparator(const std::string& w) { return w == "," || w == "and" || w == "or" || w == "&"; }
@@ -27,6 +43,10 @@ bool IsFillerWord(const std::string& w) {
       "(",     ")",   "\"",   ".",     "not",  "but",   "while", "whereas"};
   return kStop.count(w) == 0;
 }
+
+// Entities bound to each slot of a rule.
+using Binding = boost::container::small_vector<int, 4>;
+using Bindings = std::vector<Binding>;
 
 class SentenceMatcher {
  public:
@@ -55,8 +75,7 @@ class SentenceMatcher {
 
   // A 64-bit signature of the sentence's words rules out most words at once;
   // sentences are short, so the rest is a scan.
-  bool HasWord(const std::string& w) const {
-    uint32_t h = WordHash(w);
+  bool HasWord(const std::string& w, uint32_t h) const {
     if (!(signature_ >> (h & 63) & 1u)) return false;
     for (const auto& t : toks_)
       if (t.hash == h && t.folded == w) return true;
@@ -76,17 +95,17 @@ class SentenceMatcher {
     if (first.optional || first.negated) return true;
     if (first.kind == Kind::kSlot) return SlotAccepts(first, start);
     if (first.kind == Kind::kWords) {
-      if (items_[start].token >= 0) return toks_[items_[start].token].folded == first.words[0];
-      const Mention& m = mentions_[items_[start].mention];
-      return toks_[m.first].folded == first.words[0];
+      const Item& it = items_[start];
+      return Is(toks_[it.token >= 0 ? it.token : mentions_[it.mention].first], first, 0);
     }
     return true;
   }
   size_t size() const { return items_.size(); }
 
   // Tries `rule` at item `start`; on success fills bindings.
-  bool MatchAt(const rules::CompiledRule& rule, size_t start, std::vector<std::vector<int>>* b) {
-    bindings_.assign(rule.vars, {});
+  bool MatchAt(const rules::CompiledRule& rule, size_t start, Bindings* b) {
+    bindings_.resize(static_cast<size_t>(rule.vars));
+    for (auto& slot : bindings_) slot.clear();
     size_t end = start;
     bool ok = Seq(rule.pattern, 0, start, [&end](size_t p) {
       end = p;
@@ -104,7 +123,10 @@ class SentenceMatcher {
   uint32_t span_last() const { return span_last_; }
 
  private:
-  using Cont = std::function<bool(size_t)>;
+  // Whether token t is word j of a words node; the hash rules out most.
+  static bool Is(const Token& t, const PatternNode& n, size_t j) {
+    return t.hash == n.word_hashes[j] && t.folded == n.words[j];
+  }
 
   uint32_t FirstToken(size_t pos) const {
     if (pos >= items_.size()) return static_cast<uint32_t>(toks_.size());
@@ -155,14 +177,14 @@ class SentenceMatcher {
           if (p >= items_.size()) return false;
           const Item& it = items_[p];
           if (it.token >= 0) {
-            if (toks_[it.token].folded != n.words[j]) return false;
+            if (!Is(toks_[it.token], n, j)) return false;
             ++j;
           } else {
             const Mention& m = mentions_[it.mention];
             size_t len = m.last - m.first;
             if (j + len > n.words.size()) return false;
             for (size_t k = 0; k < len; ++k)
-              if (toks_[m.first + k].folded != n.words[j + k]) return false;
+              if (!Is(toks_[m.first + k], n, j + k)) return false;
             j += len;
           }
           ++p;
@@ -202,8 +224,7 @@ class SentenceMatcher {
       case Kind::kSlot: {
         if (!SlotAccepts(n, pos)) return false;
         if (n.var < 0) return next(pos + 1);  // a negated slot only checks
-        std::vector<size_t> members{pos};
-        std::vector<size_t> ends{pos + 1};
+        boost::container::small_vector<size_t, 8> members{pos};
         if (n.list) {
           size_t p = pos + 1;
           while (true) {
@@ -220,7 +241,6 @@ class SentenceMatcher {
               ++q, ++filler;
             if (!SlotAccepts(n, q)) break;
             members.push_back(q);
-            ends.push_back(q + 1);
             p = q + 1;
           }
         }
@@ -230,7 +250,7 @@ class SentenceMatcher {
           slot.clear();
           for (size_t c = 0; c < count; ++c)
             slot.push_back(mentions_[items_[members[c]].mention].entity);
-          if (next(ends[count - 1])) return true;
+          if (next(members[count - 1] + 1)) return true;
           slot = saved;
         }
         return false;
@@ -242,7 +262,7 @@ class SentenceMatcher {
   const std::vector<Token>& toks_;
   const std::vector<Mention>& mentions_;
   std::vector<Item> items_;
-  std::vector<std::vector<int>> bindings_;
+  Bindings bindings_;
   uint64_t signature_ = 0;
   uint32_t type_mask_ = 0;  // types of the sentence's (non-adjective) mentions
   bool has_demonym_ = false;
@@ -259,27 +279,28 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
   if (mentions.empty() && ctx.doc_policy < 0) return out;
   SentenceMatcher sm(toks, mentions);
   std::vector<std::pair<int, int>> pairs;  // (s, o) already related in this sentence
-  std::vector<std::vector<int>> b;
+  Bindings b;
   for (const auto& rule : rules_.rules()) {
     bool possible = true;
     for (const auto& n : rule.pattern)
       if (n.kind == Kind::kSlot && !n.optional && !n.negated && !sm.AnyAccepts(n)) possible = false;
     for (size_t w = 0; possible && w < rule.required_words.size(); ++w)
-      if (!sm.HasWord(rule.required_words[w])) possible = false;
+      if (!sm.HasWord(rule.required_words[w], rule.required_hashes[w])) possible = false;
     for (size_t a = 0; possible && a < rule.required_any.size(); ++a) {
       bool any = false;
-      for (const auto& w : rule.required_any[a]) any = any || sm.HasWord(w);
+      for (size_t k = 0; !any && k < rule.required_any[a].size(); ++k)
+        any = sm.HasWord(rule.required_any[a][k], rule.required_any_hashes[a][k]);
       possible = any;
     }
     if (!possible) continue;
     for (size_t start = 0; start < sm.size(); ++start) {
       if (!sm.CanStart(rule, start) || !sm.MatchAt(rule, start, &b)) continue;
       for (const auto& h : rule.heads) {
-        auto terms = [&](int var) -> std::vector<int> {
+        auto terms = [&](int var) -> Binding {
           if (var == rules::kDocVar)
-            return ctx.doc_policy >= 0 ? std::vector<int>{ctx.doc_policy} : std::vector<int>{};
+            return ctx.doc_policy >= 0 ? Binding{ctx.doc_policy} : Binding{};
           if (var == rules::kCountryVar)
-            return ctx.main_country >= 0 ? std::vector<int>{ctx.main_country} : std::vector<int>{};
+            return ctx.main_country >= 0 ? Binding{ctx.main_country} : Binding{};
           return b[var];
         };
         for (int s : terms(h.s)) {

@@ -2,52 +2,26 @@
 
 namespace kg::parsers {
 
-namespace {
-
-size_t SlotOf(uint64_t key, size_t mask) { return (key * 0x9E3779B97F4A7C15ull) >> 20 & mask; }
-
-}  // namespace
-
-TokenTrie::TokenTrie() : token_slots_(16), edge_slots_(16) { terminal_.push_back(-1); }
+TokenTrie::TokenTrie() { terminal_.push_back(-1); }
 
 uint32_t TokenTrie::TokenId(std::string_view folded, uint32_t hash) const {
-  const size_t mask = token_slots_.size() - 1;
-  for (size_t at = SlotOf(hash, mask); token_slots_[at].id != 0; at = (at + 1) & mask) {
-    const TokenSlot& s = token_slots_[at];
-    if (s.hash == hash && token_text_[s.id - 1] == folded) return s.id;
-  }
-  return 0;
+  const TokenSlot* s =
+      tokens_.Find(hash, [&](const TokenSlot& s) { return token_text_[s.id - 1] == folded; });
+  return s ? s->id : 0;
 }
 
 uint32_t TokenTrie::Child(uint32_t node, uint32_t token) const {
   const uint64_t key = static_cast<uint64_t>(node) << 32 | token;
-  const size_t mask = edge_slots_.size() - 1;
-  for (size_t at = SlotOf(key, mask); edge_slots_[at].key != 0; at = (at + 1) & mask) {
-    if (edge_slots_[at].key == key) return edge_slots_[at].child;
-  }
-  return 0;
+  const EdgeSlot* e = edges_.Find(key, [](const EdgeSlot&) { return true; });
+  return e ? e->child : 0;
 }
 
 uint32_t TokenTrie::AddToken(const std::string& folded) {
   const uint32_t hash = WordHash(folded);
   if (uint32_t id = TokenId(folded, hash)) return id;
-  if ((token_text_.size() + 1) * 2 > token_slots_.size()) {
-    std::vector<TokenSlot> old(token_slots_.size() * 2);
-    old.swap(token_slots_);
-    const size_t mask = token_slots_.size() - 1;
-    for (const TokenSlot& s : old) {
-      if (s.id == 0) continue;
-      size_t at = SlotOf(s.hash, mask);
-      while (token_slots_[at].id != 0) at = (at + 1) & mask;
-      token_slots_[at] = s;
-    }
-  }
   token_text_.push_back(folded);
   const uint32_t id = static_cast<uint32_t>(token_text_.size());
-  const size_t mask = token_slots_.size() - 1;
-  size_t at = SlotOf(hash, mask);
-  while (token_slots_[at].id != 0) at = (at + 1) & mask;
-  token_slots_[at] = TokenSlot{hash, id};
+  tokens_.Insert(TokenSlot{hash, id});
   return id;
 }
 
@@ -60,25 +34,9 @@ void TokenTrie::Insert(const std::vector<std::string>& folded, TrieEntry entry) 
       node = child;
       continue;
     }
-    if ((edge_count_ + 1) * 2 > edge_slots_.size()) {
-      std::vector<EdgeSlot> old(edge_slots_.size() * 2);
-      old.swap(edge_slots_);
-      const size_t mask = edge_slots_.size() - 1;
-      for (const EdgeSlot& e : old) {
-        if (e.key == 0) continue;
-        size_t at = SlotOf(e.key, mask);
-        while (edge_slots_[at].key != 0) at = (at + 1) & mask;
-        edge_slots_[at] = e;
-      }
-    }
     const uint32_t child = static_cast<uint32_t>(terminal_.size());
     terminal_.push_back(-1);
-    const uint64_t key = static_cast<uint64_t>(node) << 32 | token;
-    const size_t mask = edge_slots_.size() - 1;
-    size_t at = SlotOf(key, mask);
-    while (edge_slots_[at].key != 0) at = (at + 1) & mask;
-    edge_slots_[at] = EdgeSlot{key, child};
-    ++edge_count_;
+    edges_.Insert(EdgeSlot{static_cast<uint64_t>(node) << 32 | token, child});
     node = child;
   }
   if (terminal_[node] < 0) {
@@ -91,8 +49,25 @@ void TokenTrie::Insert(const std::vector<std::string>& folded, TrieEntry entry) 
   list.push_back(std::move(entry));
 }
 
+void TokenTrie::TokenIds(const std::vector<Token>& toks, std::vector<uint32_t>* ids) const {
+  ids->resize(toks.size());
+  for (size_t j = 0; j < toks.size(); ++j) (*ids)[j] = TokenId(toks[j].folded, toks[j].hash);
+}
+
+size_t TokenTrie::LongestMatch(const std::vector<Token>& toks, const std::vector<uint32_t>& ids,
+                               size_t i, std::string_view text,
+                               std::vector<const TrieEntry*>* out) const {
+  return Match(toks, i, text, out, [&](size_t j) { return ids[j]; });
+}
+
 size_t TokenTrie::LongestMatch(const std::vector<Token>& toks, size_t i, std::string_view text,
                                std::vector<const TrieEntry*>* out) const {
+  return Match(toks, i, text, out, [&](size_t j) { return TokenId(toks[j].folded, toks[j].hash); });
+}
+
+template <typename IdAt>
+size_t TokenTrie::Match(const std::vector<Token>& toks, size_t i, std::string_view text,
+                        std::vector<const TrieEntry*>* out, const IdAt& id_at) const {
   // The accepted entries of the longest match so far, then those of the
   // node being tried.
   std::vector<const TrieEntry*> scratch;
@@ -101,7 +76,7 @@ size_t TokenTrie::LongestMatch(const std::vector<Token>& toks, size_t i, std::st
   uint32_t node = 0;
   size_t best = 0;
   for (size_t j = i; j < toks.size(); ++j) {
-    uint32_t id = TokenId(toks[j].folded, toks[j].hash);
+    const uint32_t id = id_at(j);
     if (id == 0) break;
     node = Child(node, id);
     if (node == 0) break;

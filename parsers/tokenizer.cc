@@ -69,10 +69,12 @@ bool IsWordByte(std::string_view s, size_t i) {
 
 }  // namespace
 
-void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out) {
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out,
+              size_t max_tokens) {
   size_t i = begin;
   bool space = true;
-  while (i < end) {
+  const size_t limit = max_tokens > SIZE_MAX - out->size() ? SIZE_MAX : out->size() + max_tokens;
+  while (i < end && out->size() < limit) {
     unsigned char c = text[i];
     if (c == ' ' || (c >= '\t' && c <= '\r')) {
       ++i;

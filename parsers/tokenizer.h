@@ -7,6 +7,7 @@
 // mapped to ASCII, which is what the lexicon and rules compare.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,8 +33,10 @@ inline uint32_t WordHash(std::string_view w) {
   return h;
 }
 
-// Appends the tokens of text[begin, end) to *out.
-void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out);
+// Appends the tokens of text[begin, end) to *out, at most `max_tokens` of
+// them: the first tokens of a long line are the same as those of the whole.
+void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<Token>* out,
+              size_t max_tokens = SIZE_MAX);
 
 // Tokens of a short string (a lexicon alias or a rule literal), folded.
 std::vector<std::string> FoldedTokens(std::string_view s);

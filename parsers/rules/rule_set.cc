@@ -92,6 +92,7 @@ class Compiler {
         node->kind = PatternNode::Kind::kWords;
         node->words = FoldedTokens(lit);
         if (node->words.empty()) return Status::InvalidInput(c->source_ + ": empty literal \"\"");
+        for (const auto& w : node->words) node->word_hashes.push_back(WordHash(w));
         return Status::OK();
       }
       Status operator()(const ast::Alternatives& alts) const {
@@ -168,6 +169,11 @@ class Compiler {
         firsts.push_back(alt[0].words[0]);
       }
       if (all_words && !firsts.empty()) out->required_any.push_back(std::move(firsts));
+    }
+    for (const auto& w : out->required_words) out->required_hashes.push_back(WordHash(w));
+    for (const auto& group : out->required_any) {
+      out->required_any_hashes.emplace_back();
+      for (const auto& w : group) out->required_any_hashes.back().push_back(WordHash(w));
     }
     return Status::OK();
   }

@@ -28,8 +28,9 @@ struct PatternNode {
   bool named_policy = false;  // accepts Policy mentions written as names
   bool list = false;
   int var = 0;
-  // kWords: folded tokens matched in sequence
+  // kWords: folded tokens matched in sequence, and their WordHash
   std::vector<std::string> words;
+  std::vector<uint32_t> word_hashes;
   // kGap
   unsigned max_gap = 8;
   // A gap right after a slot does not skip another entity that slot would
@@ -56,6 +57,9 @@ struct CompiledRule {
   std::vector<std::string> required_words;  // a sentence without one of these cannot match
   // For each required group of alternatives, the words one of which must occur.
   std::vector<std::vector<std::string>> required_any;
+  // WordHash of each of the above, in the same places.
+  std::vector<uint32_t> required_hashes;
+  std::vector<std::vector<uint32_t>> required_any_hashes;
 };
 
 // The schema's predicates; rule heads may use only these.
