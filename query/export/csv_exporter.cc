@@ -52,7 +52,9 @@ Status WriteEdges(const ExportGraph& graph, std::ostream& out, ProgressTicker& t
     t.Csv(p.name);
     t << ',';
   });
-  for (const ExportEdge& e : graph.edges) {
+  for (size_t i = 0; i < graph.edges.size(); ++i) {
+    ids.PrefetchEnds(graph.edges, i);
+    const ExportEdge& e = graph.edges[i];
     s << ids[e.source] << ',' << ids[e.target] << predicates[e.predicate] << e.weight << ',';
     s.CsvDocuments(graph, e);
     s << '\n';

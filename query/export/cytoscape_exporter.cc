@@ -26,6 +26,7 @@ void WriteCytoscapeDocument(const ExportGraph& graph, JsonSink& w, bool evidence
   JsonEdgeTexts texts(graph, w.html_safe());
   char id[24];
   for (size_t i = 0; i < graph.edges.size(); ++i) {
+    texts.ids.PrefetchEnds(graph.edges, i);
     const ExportEdge& e = graph.edges[i];
     w.Raw(i == 0 ? "{\"data\":{\"id\":\"e" : ",{\"data\":{\"id\":\"e");
     w.Raw(std::string_view(id, std::to_chars(id, id + sizeof id, i).ptr - id)).Raw("\",");

@@ -29,6 +29,7 @@ class D3Exporter : public Exporter {
     w.Raw("],\"links\":[");
     JsonEdgeTexts texts(graph, /*html_safe=*/false);
     for (size_t i = 0; i < graph.edges.size(); ++i) {
+      texts.ids.PrefetchEnds(graph.edges, i);
       w.Raw(i == 0 ? "{" : ",{");
       JsonEdgeFacts(w, graph, texts, graph.edges[i]);
       w.Raw("}");

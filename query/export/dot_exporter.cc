@@ -53,7 +53,9 @@ class DotExporter : public Exporter {
       t.Dot(p.name);
       t << "\", weight=";
     });
-    for (const ExportEdge& e : graph.edges) {
+    for (size_t i = 0; i < graph.edges.size(); ++i) {
+      ids.PrefetchEnds(graph.edges, i);
+      const ExportEdge& e = graph.edges[i];
       s << "  \"" << ids[e.source] << "\" -> \"" << ids[e.target] << labels[e.predicate];
       s << e.weight << ", documents=\"";
       s.Documents(graph, e, &TextSink::Dot);

@@ -53,8 +53,10 @@ uint32_t GraphTables::AddPredicate(TermId id, const std::string& iri) {
 
 void GraphTables::Date(uint32_t node, int32_t rank) {
   if (node >= first_.size()) {
-    first_.resize(graph_.nodes.size(), INT32_MAX);
-    last_.resize(graph_.nodes.size(), kUndated);
+    // Whole-graph builds number nodes before they make them.
+    size_t n = std::max<size_t>({graph_.nodes.size(), node + 1, 2 * first_.size()});
+    first_.resize(n, INT32_MAX);
+    last_.resize(n, kUndated);
   }
   first_[node] = std::min(first_[node], rank);
   last_[node] = std::max(last_[node], rank);
@@ -74,7 +76,7 @@ ExportEdge& GraphTables::AddEdge(uint32_t source, uint32_t target, uint32_t pred
 
 ExportGraph GraphTables::Finish() {
   graph_.ComputeDegrees();
-  for (size_t i = 0; i < last_.size(); ++i) {
+  for (size_t i = 0; i < std::min(last_.size(), graph_.nodes.size()); ++i) {
     if (last_[i] == kUndated) continue;
     graph_.nodes[i].first_date = dates_[first_[i]];
     graph_.nodes[i].last_date = dates_[last_[i]];

@@ -23,6 +23,11 @@ class JsonSink {
     text_ << s;
     return *this;
   }
+  template <size_t N>
+  JsonSink& Raw(const char (&s)[N]) {
+    text_ << s;
+    return *this;
+  }
   // A string value; broken UTF-8 becomes U+FFFD.
   JsonSink& String(std::string_view s) {
     WriteString(text_, s, html_safe_);

@@ -39,7 +39,9 @@ class NTriplesExporter : public Exporter {
                        Iri(t, graph_iri);
                        t << ".\n";
                      });
-    for (const ExportEdge& e : graph.edges) {
+    for (size_t i = 0; i < graph.edges.size(); ++i) {
+      ids.PrefetchEnds(graph.edges, i);
+      const ExportEdge& e = graph.edges[i];
       if (!quads_ || e.document_count == 0) {
         s << ids[e.source] << predicates[e.predicate] << ids[e.target] << ".\n";
       } else {

@@ -38,6 +38,12 @@ class TextSink {
     Append(s.data(), s.size());
     return *this;
   }
+  // String literals: the length is a constant, so the copy is inlined.
+  template <size_t N>
+  TextSink& operator<<(const char (&s)[N]) {
+    Append(s, N - 1);
+    return *this;
+  }
   TextSink& operator<<(char c) {
     if (pos_ == end_) Flush();
     *pos_++ = c;

@@ -26,18 +26,12 @@ struct Relation {
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr uint32_t kLiteral = UINT32_MAX - 1;
 
-// What the assembly knows of each term read, found by id in one memory
-// access: positions in the term list, the node list (or kLiteral), the
-// attribute triples (the subject's first) and the predicate table.
-struct Slot {
-  uint32_t term = kNone;
-  uint32_t node = kNone;
-  uint32_t attrs = kNone;
-  uint32_t predicate = kNone;
-};
-
-// The terms of a build, sorted by id, each with its slot: indexed by id when
-// the ids are dense enough (they usually are), else by binary search.
+// The terms of a build, sorted by id, and what the assembly knows of each:
+// its node (or kLiteral), its first attribute triple and its predicate
+// index. Each is an array indexed by id when the ids are dense enough (they
+// usually are), else by the id's rank. The node array is apart from the
+// others: edges look up their ends in it at random, and at 4 bytes a term
+// it stays in cache.
 class TermTable {
  public:
   Status Read(const Store& store, std::vector<TermId> ids) {
@@ -65,25 +59,39 @@ class TermTable {
     base_ = ids_.front();
     uint64_t span = ids_.back() - base_ + 1;
     dense_ = span <= 4 * ids_.size() + 1024;
-    slots_.assign(dense_ ? span : ids_.size(), Slot{});
+    size_t n = dense_ ? span : ids_.size();
+    node_.assign(n, kNone);
+    term_.assign(n, kNone);
+    attrs_.assign(n, kNone);
+    predicate_.assign(n, kNone);
     for (uint32_t i = 0; i < ids_.size(); ++i) {
-      Slot& slot = slots_[dense_ ? ids_[i] - base_ : i];
-      slot.term = i;
-      if (terms_[i].is_literal()) slot.node = kLiteral;
+      size_t at = dense_ ? ids_[i] - base_ : i;
+      term_[at] = i;
+      if (terms_[i].is_literal()) node_[at] = kLiteral;
     }
     return Status::OK();
   }
-  // REQUIRES: `id` was read.
-  Slot& SlotOf(TermId id) {
-    if (dense_) return slots_[id - base_];
-    return slots_[std::lower_bound(ids_.begin(), ids_.end(), id) - ids_.begin()];
+  // The position of `id` in the arrays. REQUIRES: `id` was read.
+  size_t Pos(TermId id) const {
+    if (dense_) return id - base_;
+    return std::lower_bound(ids_.begin(), ids_.end(), id) - ids_.begin();
   }
-  const Term& TermAt(const Slot& slot) const { return terms_[slot.term]; }
+  // Positions run from 0 to size(); IdAt(pos) is the id at one that holds
+  // a term.
+  size_t size() const { return node_.size(); }
+  TermId IdAt(size_t pos) const { return dense_ ? base_ + pos : ids_[pos]; }
+  void Prefetch(TermId id) const {
+    if (dense_) __builtin_prefetch(&node_[id - base_]);
+  }
+  uint32_t& node(size_t pos) { return node_[pos]; }
+  uint32_t& attrs(size_t pos) { return attrs_[pos]; }
+  uint32_t& predicate(size_t pos) { return predicate_[pos]; }
+  const Term& term(size_t pos) const { return terms_[term_[pos]]; }
 
  private:
   std::vector<TermId> ids_;
   std::vector<Term> terms_;
-  std::vector<Slot> slots_;
+  std::vector<uint32_t> node_, term_, attrs_, predicate_;
   bool dense_ = false;
   TermId base_ = 0;
 };
@@ -130,22 +138,18 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
     KG_RETURN_IF_ERROR(terms.Read(store, std::move(ids)));
   }
   for (size_t i = 0; i < attrs.size(); ++i) {
-    if (i == 0 || attrs[i].s != attrs[i - 1].s) terms.SlotOf(attrs[i].s).attrs = i;
+    if (i == 0 || attrs[i].s != attrs[i - 1].s) terms.attrs(terms.Pos(attrs[i].s)) = i;
   }
 
+  // Node numbers are handed out in order of first appearance; the nodes
+  // themselves are made afterwards, in id order, where their terms and
+  // attribute triples are read sequentially rather than at random.
   ExportGraph& graph = tables.graph();
-  auto term_of = [&](TermId id) -> Result<const Term*> { return &terms.TermAt(terms.SlotOf(id)); };
-  auto node = [&](TermId id) -> Result<uint32_t> {
-    Slot& slot = terms.SlotOf(id);
-    if (slot.node != kNone && slot.node != kLiteral) return slot.node;
-    NodeAttrs a;
-    for (size_t i = slot.attrs; i < attrs.size() && attrs[i].s == id; ++i) {
-      attributes.Apply(a, attrs[i]);
-    }
-    KG_ASSIGN_OR_RETURN(ExportNode n, MakeNode(terms.TermAt(slot), a, term_of));
-    slot.node = static_cast<uint32_t>(graph.nodes.size());
-    graph.nodes.push_back(std::move(n));
-    return slot.node;
+  uint32_t nodes = 0;
+  auto node = [&](TermId id) {
+    uint32_t& index = terms.node(terms.Pos(id));
+    if (index == kNone || index == kLiteral) index = nodes++;
+    return index;
   };
 
   graph.edges.reserve(relations.size());
@@ -156,7 +160,7 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
     // or both; a subject's node comes before its objects' nodes.
     if (i == relations.size() || (a < attrs.size() && attrs[a].s <= relations[i].triple.s)) {
       TermId s = attrs[a].s;
-      KG_RETURN_IF_ERROR(node(s).status());
+      node(s);
       while (a < attrs.size() && attrs[a].s == s) ++a;
       continue;
     }
@@ -166,18 +170,33 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
     next_doc += r.documents;
     auto ev = evidence.begin() + static_cast<ptrdiff_t>(next_evidence);
     next_evidence += r.evidence;
-    if (terms.SlotOf(r.triple.o).node == kLiteral) continue;
-    KG_ASSIGN_OR_RETURN(uint32_t source, node(r.triple.s));
-    KG_ASSIGN_OR_RETURN(uint32_t target, node(r.triple.o));
-    Slot& p = terms.SlotOf(r.triple.p);
-    if (p.predicate == kNone) p.predicate = tables.AddPredicate(r.triple.p, terms.TermAt(p).value);
-    ExportEdge& e = tables.AddEdge(source, target, p.predicate, r.weight, support);
+    if (i + 8 < relations.size()) terms.Prefetch(relations[i + 8].triple.o);
+    if (terms.node(terms.Pos(r.triple.o)) == kLiteral) continue;
+    uint32_t source = node(r.triple.s);
+    uint32_t target = node(r.triple.o);
+    size_t p = terms.Pos(r.triple.p);
+    uint32_t& predicate = terms.predicate(p);
+    if (predicate == kNone) predicate = tables.AddPredicate(r.triple.p, terms.term(p).value);
+    ExportEdge& e = tables.AddEdge(source, target, predicate, r.weight, support);
     if (r.evidence != 0) {
       e.evidence.assign(std::make_move_iterator(ev), std::make_move_iterator(ev + r.evidence));
     }
     if (options.progress && (graph.edges.size() & 0x3FFF) == 0) {
       options.progress(graph.edges.size(), total);
     }
+  }
+
+  graph.nodes.resize(nodes);
+  auto term_of = [&](TermId id) -> Result<const Term*> { return &terms.term(terms.Pos(id)); };
+  for (size_t pos = 0; pos < terms.size(); ++pos) {
+    uint32_t index = terms.node(pos);
+    if (index == kNone || index == kLiteral) continue;
+    TermId id = terms.IdAt(pos);
+    NodeAttrs a;
+    for (size_t i = terms.attrs(pos); i < attrs.size() && attrs[i].s == id; ++i) {
+      attributes.Apply(a, attrs[i]);
+    }
+    KG_ASSIGN_OR_RETURN(graph.nodes[index], MakeNode(terms.term(pos), a, term_of));
   }
   if (options.progress) options.progress(graph.edges.size(), graph.edges.size());
   return tables.Finish();
