@@ -83,7 +83,7 @@ bool IsConnector(const Token& t) {
 bool IsFunctionCap(const Token& t) { return In(t, kFunctionCaps); }
 
 bool IsNameWord(const Token& t) {
-  return t.word && (t.cap || t.digit || t.all_caps) && !IsFunctionCap(t) && t.folded != "'s";
+  return t.word && (t.cap || t.digit || t.all_caps) && !IsFunctionCap(t) && !t.Is("'s");
 }
 
 std::string Surface(std::string_view text, const std::vector<Token>& toks, size_t a, size_t b) {
@@ -101,13 +101,13 @@ size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len = 10, bo
       continue;
     }
     // Hyphens inside a name: "Five-Year", "Military-Civil".
-    if (t.folded == "-" && !t.space_before && j + 1 < toks.size() && !toks[j + 1].space_before &&
+    if (t.Is("-") && !t.space_before && j + 1 < toks.size() && !toks[j + 1].space_before &&
         end == j) {
       ++j;
       continue;
     }
-    if ((tight ? (t.folded == "and" || t.folded == "&" || t.folded == "of") : IsConnector(t)) &&
-        end == j && j + 1 < toks.size()) {
+    if ((tight ? (t.Is("and") || t.Is("&") || t.Is("of")) : IsConnector(t)) && end == j &&
+        j + 1 < toks.size()) {
       ++j;
       continue;
     }
@@ -157,8 +157,8 @@ size_t DatedTitleEnd(const std::vector<Token>& toks, size_t i) {
   if (at(k) != "(") return k;
   int depth = 0;
   for (size_t j = k; j < toks.size() && j < k + 80; ++j) {
-    if (toks[j].folded == "(") ++depth;
-    if (toks[j].folded == ")" && --depth == 0) return j + 1;
+    if (toks[j].Is("(")) ++depth;
+    if (toks[j].Is(")") && --depth == 0) return j + 1;
   }
   return k;
 }
@@ -166,16 +166,16 @@ size_t DatedTitleEnd(const std::vector<Token>& toks, size_t i) {
 // End of a parenthesised citation starting at toks[i] ("(42 U.S.C. 1862)",
 // "(Public Law 117-167)", "(85 FR 48637)"), or i when there is none.
 size_t CitationEnd(const std::vector<Token>& toks, size_t i) {
-  if (i >= toks.size() || toks[i].folded != "(") return i;
+  if (i >= toks.size() || !toks[i].Is("(")) return i;
   int depth = 0;
   bool number = false, marker = false;
   for (size_t k = i; k < toks.size() && k < i + 24; ++k) {
-    const std::string& w = toks[k].folded;
+    const std::string_view w = toks[k].folded;
     if (w == "(") ++depth;
     if (w == ")" && --depth == 0) return number && marker ? k + 1 : i;
     if (toks[k].digit) number = true;
     if (In(toks[k], kCitationMarkers) ||
-        (w == "c" && k >= 2 && toks[k - 1].folded == "." && toks[k - 2].folded == "s"))
+        (w == "c" && k >= 2 && toks[k - 1].Is(".") && toks[k - 2].Is("s")))
       marker = true;
   }
   return i;
@@ -233,9 +233,8 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
                                                   bool after_company_cue) const {
   Candidate c;
   const Token& t = toks[i];
-  auto at = [&](size_t k) -> const std::string& {
-    static const std::string kEmpty;
-    return k < toks.size() ? toks[k].folded : kEmpty;
+  auto at = [&](size_t k) -> std::string_view {
+    return k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
   };
   // Executive Order 14110, E.O. 14110, EO 14110, Executive Order No. 14110.
   {
@@ -245,7 +244,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       k += 2, eo = true;
     } else if (at(k) == "e" && at(k + 1) == "." && at(k + 2) == "o" && at(k + 3) == ".") {
       k += 4, eo = true;
-    } else if (toks[i].folded == "eo" && toks[i].all_caps) {
+    } else if (toks[i].Is("eo") && toks[i].all_caps) {
       k += 1, eo = true;
     }
     if (eo) {
@@ -261,9 +260,8 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
   }
   // Regulation (EU) 2024/1689, Directive (EU) 2016/680.
-  if ((t.folded == "regulation" || t.folded == "directive" || t.folded == "decision") && t.cap &&
-      at(i + 1) == "(" && at(i + 3) == ")" && i + 6 < toks.size() + 2 && i + 4 < toks.size() &&
-      toks[i + 4].digit) {
+  if ((t.Is("regulation") || t.Is("directive") || t.Is("decision")) && t.cap && at(i + 1) == "(" &&
+      at(i + 3) == ")" && i + 6 < toks.size() + 2 && i + 4 < toks.size() && toks[i + 4].digit) {
     size_t k = i + 5;
     if (at(k) == "/" && k + 1 < toks.size() && toks[k + 1].digit) {
       c.len = k + 2 - i;
@@ -296,8 +294,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
   }
   // "Senate Bill No. 53", "SENATE BILL 24-205", "House Bill 1234"
-  if ((t.folded == "senate" || t.folded == "house" || t.folded == "assembly") &&
-      at(i + 1) == "bill") {
+  if ((t.Is("senate") || t.Is("house") || t.Is("assembly")) && at(i + 1) == "bill") {
     size_t k = i + 2;
     if (at(k) == "no" && at(k + 1) == ".") k += 2;
     if (k < toks.size() && toks[k].digit) {
@@ -306,9 +303,9 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       if (at(k) == "-" && k + 1 < toks.size() && toks[k + 1].digit)
         num += "-" + toks[k + 1].folded, k += 2;
       c.len = k - i;
-      c.label = std::string(t.folded == "senate"  ? "Senate"
-                            : t.folded == "house" ? "House"
-                                                  : "Assembly") +
+      c.label = std::string(t.Is("senate")  ? "Senate"
+                            : t.Is("house") ? "House"
+                                            : "Assembly") +
                 " Bill " + num;
       c.type = EntityType::kPolicy;
       c.rule = "pattern:bill";
@@ -316,7 +313,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
   }
   // "Public Law 117-167"
-  if (t.folded == "public" && at(i + 1) == "law" && i + 2 < toks.size() && toks[i + 2].digit) {
+  if (t.Is("public") && at(i + 1) == "law" && i + 2 < toks.size() && toks[i + 2].digit) {
     size_t k = i + 3;
     if (at(k) == "-" && k + 1 < toks.size() && toks[k + 1].digit) k += 2;
     c.len = k - i;
@@ -335,7 +332,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     if (!head.cap && !head.all_caps) continue;
     bool policy = false;
     PolicyHeadType(head, &policy);
-    if (policy && k - i >= 2 && head.folded != "order") {
+    if (policy && k - i >= 2 && !head.Is("order")) {
       size_t stop = k;
       // "... Act of 2022" keeps its year in the span, not in the label.
       c.label = Surface(text, toks, i, k);
@@ -356,7 +353,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     }
     // "Centre for Cyber Security", "Office of Science": the name goes on.
     if ((IsAgencyHead(head) || IsInstituteHead(head)) && k < end &&
-        (toks[k].folded == "for" || toks[k].folded == "of"))
+        (toks[k].Is("for") || toks[k].Is("of")))
       k = end;
     if (IsAgencyHead(head) && k - i >= 2) {
       c.len = k - i;
@@ -377,7 +374,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       if (at(k) == ".") ++stop;
       c.len = stop - i;
       size_t name_end = k - 1;
-      if (name_end > i && toks[name_end - 1].folded == ",") --name_end;
+      if (name_end > i && toks[name_end - 1].Is(",")) --name_end;
       c.label = Surface(text, toks, i, name_end);
       c.type = EntityType::kCompany;
       c.rule = "pattern:company_suffix";
@@ -487,7 +484,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     // A lower-case common word from the lexicon ("chips") inside a longer
     // capitalised name loses to the name; otherwise the lexicon wins ties.
     // "U.S." inside "U.S.C." or "U.S.-made"... only a name when it ends there.
-    if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].folded == "." &&
+    if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].Is(".") &&
         i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
       best = Candidate{};
     // "JD Power and Associates" is not the company "JD": a one-word company
@@ -502,7 +499,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     // office's kind names that office only where the text has already
     // named it or the body it belongs to (a US order's "Commission" is not
     // the European Commission).
-    size_t head = toks[i].folded == "the" ? i + 1 : i;
+    size_t head = toks[i].Is("the") ? i + 1 : i;
     if (best.rule == "lexicon" && best.lex_id >= 0 && head + 1 == i + best.len &&
         In(toks[head], kOfficeKinds)) {
       const LexEntity& le = lexicon_.entity(static_cast<uint32_t>(best.lex_id));
@@ -516,9 +513,8 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     }
     // "Section 301 of the National Quantum Initiative Act" is a section of
     // that act, not the law the lexicon knows as "Section 301".
-    if (best.len > 0 && best.rule == "lexicon" &&
-        (toks[i].folded == "section" || toks[i].folded == "sec") && i + best.len < toks.size() &&
-        toks[i + best.len].folded == "of")
+    if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&
+        i + best.len < toks.size() && toks[i + best.len].Is("of"))
       best = Candidate{};
     Mention m;
     m.first = static_cast<uint32_t>(i);
@@ -548,7 +544,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       }
     } else {
       // References: "the country", "this order", "the report", "the Secretary".
-      const std::string& w0 = toks[i].folded;
+      const std::string_view w0 = toks[i].folded;
       const std::string_view w1 = i + 1 < toks.size() ? toks[i + 1].folded : std::string_view();
       const std::string_view w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string_view();
       int target = -1;
@@ -607,11 +603,11 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         company_cue = true;
       continue;
     }
-    const std::string& w = toks[i].folded;
+    const std::string_view w = toks[i].folded;
     if (In(toks[i], kCompanyCues) ||
         (In(toks[i], kListIntroducers) && i > 0 &&
          (IsCompanyNoun(toks[i - 1]) ||
-          (i > 1 && w == "as" && toks[i - 1].folded == "such" && IsCompanyNoun(toks[i - 2]))))) {
+          (i > 1 && w == "as" && toks[i - 1].Is("such") && IsCompanyNoun(toks[i - 2]))))) {
       company_cue = true;
     } else if (!(company_cue && In(toks[i], kCueContinuations))) {
       company_cue = false;

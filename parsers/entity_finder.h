@@ -72,7 +72,7 @@ class EntityFinder {
     EntityType type = EntityType::kTechnology;
     int lex_id = -1;
     bool demonym = false;
-    std::string rule;
+    std::string_view rule;  // a literal: "lexicon", "pattern:..."
   };
   // `ids` are the trie's TokenIds(toks).
   Candidate FromLexicon(std::string_view text, const std::vector<Token>& toks,

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <type_traits>
-#include <unordered_set>
 
 #include <boost/container/small_vector.hpp>
+
+#include "parsers/word_set.h"
 
 namespace kg::parsers {
 namespace {
@@ -31,18 +32,16 @@ class Cont {
   bool (*call_)(const void*, size_t);
 };
 
-bool IsSeparator(const std::string& w) { return w == "," || w == "and" || w == "or" || w == "&"; }
+bool IsSeparator(const Token& t) { return t.Is(",") || t.Is("and") || t.Is("or") || t.Is("&"); }
 
 // Words that may sit between list members ("AI adoption, quantum tech") but
 // never start or end a clause.
-bool IsFillerWord(const std::string& w) {
-  static const std::unordered_set<std::string> kStop = {
-      "to",    "by",  "with", "from",  "that", "which", "who",   "is",     "are",  "was",
-      "were",  "for", "of",   "in",    "on",   "has",   "have",  "had",    "will", "would",
-      "shall", "may", "its",  "their", "as",   "at",    "be",    "been",   ";",    ":",
-      "(",     ")",   "\"",   ".",     "not",  "but",   "while", "whereas"};
-  return kStop.count(w) == 0;
-}
+const WordSet kClauseWords{"to",   "by",  "with", "from",  "that",  "which",  "who", "is",
+                           "are",  "was", "were", "for",   "of",    "in",     "on",  "has",
+                           "have", "had", "will", "would", "shall", "may",    "its", "their",
+                           "as",   "at",  "be",   "been",  ";",     ":",      "(",   ")",
+                           "\"",   ".",   "not",  "but",   "while", "whereas"};
+bool IsFillerWord(const Token& t) { return !kClauseWords.Contains(t); }
 
 // Entities bound to each slot of a rule.
 using Binding = boost::container::small_vector<int, 4>;
@@ -144,9 +143,9 @@ class SentenceMatcher {
            toks_[t + 1].digit && !toks_[t + 1].space_before;
   }
 
-  const std::string* WordAt(size_t pos) const {
+  const Token* WordAt(size_t pos) const {
     if (pos >= items_.size() || items_[pos].token < 0) return nullptr;
-    return &toks_[items_[pos].token].folded;
+    return &toks_[items_[pos].token];
   }
 
   bool SlotAccepts(const PatternNode& n, size_t pos) const {
@@ -195,15 +194,15 @@ class SentenceMatcher {
         for (size_t len = 0; len <= n.max_gap && pos + len <= items_.size(); ++len) {
           if (len > 0) {
             size_t at = pos + len - 1;
-            const std::string* w = WordAt(at);
+            const Token* w = WordAt(at);
             // A gap never crosses a clause break: ";", or a ":" that opens a
             // list ("shall submit the following reports: (i) The Secretary ...")
             // rather than telling the time ("9:30").
-            if (w && (*w == ";" || (*w == ":" && !InNumber(at)))) break;
+            if (w && (w->Is(";") || (w->Is(":") && !InNumber(at)))) break;
             // Between a subject and its verb, punctuation means another
             // clause: "X (see Y), which ..., promotes Z" is not X's doing.
             if (w && (n.stop_mask || n.stop_demonym) &&
-                (*w == "," || *w == "(" || *w == ")" || *w == ":" || *w == "\"" || *w == "`"))
+                (w->Is(",") || w->Is("(") || w->Is(")") || w->Is(":") || w->Is("\"") || w->Is("`")))
               break;
             if (items_[at].mention >= 0) {
               const Mention& m = mentions_[items_[at].mention];

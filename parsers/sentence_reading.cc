@@ -16,7 +16,7 @@ bool IsQuote(std::string_view w) { return w == "'" || w == "\"" || w == "`"; }
 // "the term 'X' means", "'X' means", "X has the meaning given in": the
 // defining verb at i, with the defined term quoted or announced before it.
 bool DefinesAt(const std::vector<Token>& toks, size_t i) {
-  const std::string& w = toks[i].folded;
+  const std::string_view w = toks[i].folded;
   auto at = [&](size_t k) -> std::string_view {
     return k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
   };
@@ -32,15 +32,14 @@ bool DefinesAt(const std::vector<Token>& toks, size_t i) {
   if (k > 0 && IsQuote(toks[k - 1].folded)) return true;
   // Or announced: "the term X means", "the terms X and Y mean".
   for (size_t j = i; j > 0 && i - j < 20; --j)
-    if (toks[j - 1].folded == "the" && j < toks.size() &&
-        (toks[j].folded == "term" || toks[j].folded == "terms"))
+    if (toks[j - 1].Is("the") && j < toks.size() && (toks[j].Is("term") || toks[j].Is("terms")))
       return true;
   return false;
 }
 
 // "is amended", "are hereby amended", "by striking", "by inserting after".
 bool AmendsAt(const std::vector<Token>& toks, size_t i) {
-  const std::string& w = toks[i].folded;
+  const std::string_view w = toks[i].folded;
   if (w == "amended" && i > 0) {
     size_t k = i - 1;
     if (In(toks[k].folded, {"hereby", "further"}) && k > 0) --k;
@@ -52,7 +51,7 @@ bool AmendsAt(const std::vector<Token>& toks, size_t i) {
 
 // "not later than", "not more than", "not to exceed": limits, not negations.
 bool IsNegation(const std::vector<Token>& toks, size_t i) {
-  const std::string& w = toks[i].folded;
+  const std::string_view w = toks[i].folded;
   if (w == "not") {
     std::string_view next = i + 1 < toks.size() ? std::string_view(toks[i + 1].folded) : "";
     return !In(next, {"later", "earlier", "more", "less", "fewer", "to", "only", "exceeding"});
@@ -113,17 +112,17 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
   // an entity after a preposition is not the subject of the verb that follows.
   // A possessive stays the actor of its noun ("aligns with China's plan to").
   bool possessive = false;
-  for (uint32_t k = first; k < last && !possessive; ++k) possessive = toks[k].folded == "'s";
+  for (uint32_t k = first; k < last && !possessive; ++k) possessive = toks[k].Is("'s");
   if (LeadsWithSubject(predicate) && first > 0 && !possessive) {
     uint32_t k = first;
-    if (toks[k - 1].folded == "the" && k > 1) --k;
+    if (toks[k - 1].Is("the") && k > 1) --k;
     if (In(toks[k - 1].folded,
            {"of", "within", "with", "through", "by", "to", "from", "for", "under", "at", "in", "on",
             "into", "than", "via", "among", "between", "against", "about"}))
       return false;
     // The last member of a list inside such a phrase: "in consultation with
     // the heads of agencies and the Director of OMB, as appropriate, shall".
-    if (k > 1 && (toks[k - 1].folded == "and" || toks[k - 1].folded == "or")) {
+    if (k > 1 && (toks[k - 1].Is("and") || toks[k - 1].Is("or"))) {
       for (int j = static_cast<int>(k) - 2, steps = 0; j >= 0 && steps < 40; ++steps) {
         const Token& t = toks[j];
         auto in = std::find_if(mention_spans.begin(), mention_spans.end(), [&](const auto& m) {
@@ -152,7 +151,7 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
   if (predicate != "directs")
     for (uint32_t k = first; k < last; ++k)
       if (In(toks[k].folded, {"could", "might", "should", "if", "unless", "whether"}) ||
-          (toks[k].folded == "may" && !IsDate(toks, k)))
+          (toks[k].Is("may") && !IsDate(toks, k)))
         return false;
   return true;
 }

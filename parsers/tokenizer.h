@@ -24,6 +24,10 @@ struct Token {
   bool all_caps = false;  // every letter upper case, at least one letter
   bool digit = false;     // starts with a digit
   bool space_before = false;
+
+  // folded == w, sizes first: std::string == const char* runs strlen and
+  // memcmp for every test.
+  bool Is(std::string_view w) const { return std::string_view(folded) == w; }
 };
 
 // FNV-1a of a folded token.
