@@ -71,6 +71,7 @@ class RocksStore final : public Store {
   Result<std::vector<Term>> GetTerms(const std::vector<TermId>& ids) const override;
   Result<PredicateStats> GetPredicateStats(TermId predicate) const override;
   Result<std::vector<PredicateStats>> ListPredicateStats() const override;
+  Result<std::vector<std::pair<TermId, uint64_t>>> ListTypeCounts() const override;
   Result<StoreStats> GetStats() const override;
   Status Refresh() override;
   Status Check(std::vector<std::string>* problems) const override;
@@ -104,6 +105,10 @@ class RocksStore final : public Store {
                          std::vector<std::pair<Triple, uint32_t>>* out) const;
   Result<std::string> DocIdOf(const rocksdb::ReadOptions& ro, uint32_t number) const;
   Result<std::vector<PredicateStats>> PredicateStatsAt(const rocksdb::ReadOptions& ro) const;
+  // Calls fn(object, subject) for every triple of `predicate` (by IRI), in
+  // pos order, through one iterator that leaves the block cache alone.
+  Status ForEachObjectSubject(rocksdb::ReadOptions ro, std::string_view predicate,
+                              const std::function<void(TermId, TermId)>& fn) const;
 
   uint64_t next_term() const { return next_term_; }
   void set_next_term(uint64_t v) { next_term_ = v; }

@@ -191,6 +191,9 @@ class Store {
   // Every predicate's stats row, in id order: one short range read, where
   // GetStats also scans the type and label indexes (seconds on 10 M triples).
   virtual Result<std::vector<PredicateStats>> ListPredicateStats() const = 0;
+  // Subjects per rdf:type object, in type id order (StoreStats::types): one
+  // pass over the type triples, without GetStats's count of entities.
+  virtual Result<std::vector<std::pair<TermId, uint64_t>>> ListTypeCounts() const = 0;
   virtual Result<StoreStats> GetStats() const = 0;
 
   // Read-only stores: catch up with the writer's latest committed state.

@@ -305,6 +305,32 @@ Result<std::vector<PredicateStats>> RocksStore::ListPredicateStats() const {
   return PredicateStatsAt(ReadAt(nullptr));
 }
 
+Status RocksStore::ForEachObjectSubject(rocksdb::ReadOptions ro, std::string_view predicate,
+                                        const std::function<void(TermId, TermId)>& fn) const {
+  KG_ASSIGN_OR_RETURN(auto pred, LookupTerm(ro, Term::Iri(std::string(predicate))));
+  if (!pred) return Status::OK();
+  std::string prefix = keys::IdKey(*pred), upper = keys::PrefixSuccessor(prefix);
+  rocksdb::Slice upper_slice(upper);
+  ro.iterate_upper_bound = &upper_slice;
+  ro.fill_cache = false;  // one pass over many blocks would only evict others
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kPos)));
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    rocksdb::Slice k = it->key();
+    if (k.size() != keys::kTripleKeySize) continue;
+    fn(keys::ReadId(k.data() + keys::kIdSize), keys::ReadId(k.data() + 2 * keys::kIdSize));
+  }
+  return Err(it->status(), "scan " + std::string(predicate));
+}
+
+Result<std::vector<std::pair<TermId, uint64_t>>> RocksStore::ListTypeCounts() const {
+  std::vector<std::pair<TermId, uint64_t>> types;
+  KG_RETURN_IF_ERROR(ForEachObjectSubject(ReadAt(nullptr), vocab::kRdfType, [&](TermId o, TermId) {
+    if (types.empty() || types.back().first != o) types.emplace_back(o, 0);
+    types.back().second++;
+  }));
+  return types;
+}
+
 Result<StoreStats> RocksStore::GetStats() const {
   SnapshotGuard snap(this);
   auto ro = ReadAt(snap.get());
@@ -320,28 +346,24 @@ Result<StoreStats> RocksStore::GetStats() const {
   KG_ASSIGN_OR_RETURN(st.predicates, PredicateStatsAt(ro));
   KG_ASSIGN_OR_RETURN(st.documents,
                       CountPrefix(ro, Cf::kDocs, std::string(1, keys::kDocIdTag), UINT64_MAX));
-  // Types and entities: subjects with an rdf:type or a label.
-  std::vector<TermId> subjects;
-  for (auto iri :
-       {vocab::kRdfType, vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
-    KG_ASSIGN_OR_RETURN(auto pred, LookupTerm(ro, Term::Iri(std::string(iri))));
-    if (!pred) continue;
-    const bool is_type = iri == vocab::kRdfType;
-    KG_RETURN_IF_ERROR(
-        ForEachKey(ro, Cf::kPos, keys::IdKey(*pred), [&](std::string_view k, std::string_view) {
-          Triple t = keys::DecodeTripleKey(keys::IndexOrder::kPos, k);
-          subjects.push_back(t.s);
-          if (is_type) {
-            if (st.types.empty() || st.types.back().first != t.o) {
-              st.types.emplace_back(t.o, 0);
-            }
-            st.types.back().second++;
-          }
-          return true;
-        }));
+  // Types and entities: subjects with an rdf:type or a label, marked in a
+  // bitmap over term ids (sorting every label's subject took seconds on
+  // 10 M triples).
+  std::vector<uint64_t> seen((next + 63) / 64);
+  auto mark = [&](TermId s) {
+    if (s / 64 >= seen.size()) seen.resize(s / 64 + 1);
+    uint64_t bit = uint64_t{1} << (s % 64);
+    st.entities += (seen[s / 64] & bit) == 0;
+    seen[s / 64] |= bit;
+  };
+  KG_RETURN_IF_ERROR(ForEachObjectSubject(ro, vocab::kRdfType, [&](TermId o, TermId s) {
+    if (st.types.empty() || st.types.back().first != o) st.types.emplace_back(o, 0);
+    st.types.back().second++;
+    mark(s);
+  }));
+  for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
+    KG_RETURN_IF_ERROR(ForEachObjectSubject(ro, iri, [&](TermId, TermId s) { mark(s); }));
   }
-  std::sort(subjects.begin(), subjects.end());
-  st.entities = std::unique(subjects.begin(), subjects.end()) - subjects.begin();
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(dir_, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -442,11 +464,12 @@ Result<std::vector<Term>> RocksStore::GetTerms(const std::vector<TermId>& ids) c
     }
     std::string key = keys::IdKey(ids[i]);
     rocksdb::Slice want(key);
-    // Ids are dense, so the wanted key is usually a step or two ahead: a few
-    // Next() calls are cheaper than a Seek.
-    for (int steps = 0;
-         previous != kNone && steps < 8 && it->Valid() && it->key().compare(want) < 0; ++steps) {
-      it->Next();
+    // Every id below the next one has a row, so the gap between two wanted
+    // ids is the number of steps between them: a few Next() calls are
+    // cheaper than a Seek, more are not (sparse ids go straight to a Seek).
+    constexpr TermId kMaxSteps = 4;
+    if (previous != kNone && ids[i] - ids[previous] <= kMaxSteps) {
+      while (it->Valid() && it->key().compare(want) < 0) it->Next();
     }
     if (previous == kNone || !it->Valid() || it->key().compare(want) < 0) it->Seek(want);
     previous = i;

@@ -1,5 +1,6 @@
 #include "query/exec_context.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "kg/vocab.h"
@@ -49,14 +50,7 @@ const std::string& ExecContext::Label(TermId id) {
   if (!term) return labels_.emplace(id, store_.Label(id)).first->second;
   if (term->is_literal()) return labels_.emplace(id, term->value).first->second;
   for (bool pref : {false, true}) {
-    TermId& pred = pref ? skos_pref_label_ : rdfs_label_;
-    bool& looked_up = pref ? pref_label_looked_up_ : label_looked_up_;
-    if (!looked_up) {  // only when a label is wanted, and prefLabel only when rdfs:label fails
-      looked_up = true;
-      auto found =
-          store_.FindTerm(Term::Iri(std::string(pref ? vocab::kSkosPrefLabel : vocab::kRdfsLabel)));
-      if (found.ok()) pred = *found;
-    }
+    TermId pred = LabelPredicate(pref);
     if (pred == kNoTerm) continue;
     bool found = false;
     std::string label;
@@ -73,6 +67,76 @@ const std::string& ExecContext::Label(TermId id) {
   }
   std::string own = term->is_iri() ? std::string(vocab::LocalName(term->value)) : term->value;
   return labels_.emplace(id, std::move(own)).first->second;
+}
+
+TermId ExecContext::LabelPredicate(bool pref) {
+  TermId& pred = pref ? skos_pref_label_ : rdfs_label_;
+  bool& looked_up = pref ? pref_label_looked_up_ : label_looked_up_;
+  if (!looked_up) {  // only when a label is wanted, and prefLabel only when rdfs:label fails
+    looked_up = true;
+    auto found =
+        store_.FindTerm(Term::Iri(std::string(pref ? vocab::kSkosPrefLabel : vocab::kRdfsLabel)));
+    if (found.ok()) pred = *found;
+  }
+  return pred;
+}
+
+void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
+  std::erase_if(ids, [&](TermId id) { return id == kNoTerm || labels_.count(id) > 0; });
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() < 2) return;
+  // The label triples of each subject, in subject order: rdfs:label's
+  // objects, else skos:prefLabel's. A subject whose candidates turn out not
+  // to be literals is left to Label(), which knows every case.
+  struct Candidates {
+    size_t begin = 0, end = 0;
+    bool pref = false;
+  };
+  std::vector<Candidates> found(ids.size());
+  std::vector<TermId> read = ids;  // every term this needs, subjects first
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!Tick()) return;
+    found[i].begin = read.size();
+    for (bool pref : {false, true}) {
+      TermId pred = LabelPredicate(pref);
+      if (pred == kNoTerm) continue;
+      TripleCursor& cursor = Cursor(&labels_, TriplePattern{ids[i], pred, kNoTerm});
+      for (; cursor.Valid(); cursor.Next()) read.push_back(cursor.triple().o);
+      if (!cursor.status().ok()) return;
+      found[i].pref = pref;
+      if (read.size() > found[i].begin) break;
+    }
+    found[i].end = read.size();
+  }
+  auto terms = store_.GetTerms(read);
+  if (!terms.ok()) return;
+  for (size_t i = 0; i < read.size(); ++i) terms_.try_emplace(read[i], std::move((*terms)[i]));
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const Term& term = terms_.at(ids[i]);
+    if (term.is_literal()) {
+      labels_.emplace(ids[i], term.value);
+      continue;
+    }
+    // The same choice as Label(): an untagged label (or, among prefLabels,
+    // an English one) wins, else the first.
+    bool any = false;
+    std::string label;
+    for (size_t j = found[i].begin; j < found[i].end; ++j) {
+      const Term& t = terms_.at(read[j]);
+      if (!t.is_literal()) continue;
+      bool preferred = t.lang.empty() || (found[i].pref && t.lang == "en");
+      if (!any || preferred) label = t.value;
+      any = true;
+      if (preferred) break;
+    }
+    if (any) {
+      labels_.emplace(ids[i], std::move(label));
+    } else if (found[i].begin == found[i].end) {
+      labels_.emplace(ids[i],
+                      term.is_iri() ? std::string(vocab::LocalName(term.value)) : term.value);
+    }
+  }
 }
 
 const Term* ExecContext::GetTerm(TermId id) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,8 +24,9 @@ struct Row {
 using Sink = std::function<bool(Row&)>;
 
 constexpr int kMaxPathDepth = 64;
-// A merge join steps over this many index entries before it seeks instead.
-constexpr int kMergeSteps = 8;
+// A merge join steps over this many index entries before it seeks instead:
+// profiles put a seek at two to three steps of an iterator.
+constexpr int kMergeSteps = 2;
 // A bound subject with several predicate alternatives is read whole when it
 // has at most this many triples (else one seek per alternative).
 constexpr size_t kSubjectScanLimit = 64;
@@ -113,31 +115,39 @@ class Pipeline {
  private:
   // Values a slot may take given the row: a bound variable's value, kNoTerm
   // for a free one, or the constant's alternatives.
-  static std::vector<TermId> Candidates(const Slot& s, const Row& row) {
-    if (s.is_var()) return {row.vars[s.var]};
+  static std::span<const TermId> Candidates(const Slot& s, const Row& row) {
+    if (s.is_var()) return {&row.vars[s.var], 1};
     return s.ids;
   }
 
+  // The variables one pattern bound for a row (at most its subject and
+  // object), unbound again once the row has gone down the pipeline: no
+  // allocation per row.
+  struct Undo {
+    int vars[2];
+    int n = 0;
+  };
+
   // Binds `value` into slot `s`; false when it contradicts the row.
-  static bool Bind(const Slot& s, TermId value, Row& row, std::vector<int>& undo) {
+  static bool Bind(const Slot& s, TermId value, Row& row, Undo& undo) {
     if (!s.is_var()) return true;
     TermId& cur = row.vars[s.var];
     if (cur == kNoTerm) {
       cur = value;
-      undo.push_back(s.var);
+      undo.vars[undo.n++] = s.var;
       return true;
     }
     return cur == value;
   }
 
-  static void Undo(Row& row, std::vector<int>& undo) {
-    for (int v : undo) row.vars[v] = kNoTerm;
-    undo.clear();
+  static void Unbind(Row& row, Undo& undo) {
+    for (int i = 0; i < undo.n; ++i) row.vars[undo.vars[i]] = kNoTerm;
+    undo.n = 0;
   }
 
   bool Emit(const GroupPlan& g, size_t i, const BoundPattern& p, const Triple& t, Row& row,
             const Sink& sink) {
-    std::vector<int> undo;
+    Undo undo;
     bool go = true;
     if (Bind(p.s, t.s, row, undo) && Bind(p.o, t.o, row, undo)) {
       Triple saved = row.matched[p.index];
@@ -145,7 +155,7 @@ class Pipeline {
       go = Run(g, i + 1, row, sink);
       row.matched[p.index] = saved;
     }
-    Undo(row, undo);
+    Unbind(row, undo);
     return go;
   }
 
@@ -318,13 +328,14 @@ class Pipeline {
 
   bool RunPath(const GroupPlan& g, size_t i, Row& row, const Sink& sink) {
     const BoundPattern& p = *g.steps[i].pattern;
-    std::vector<TermId> starts = Candidates(p.s, row);
+    std::span<const TermId> from = Candidates(p.s, row);
+    std::vector<TermId> starts(from.begin(), from.end());
     bool forward = true;
     if (starts.size() == 1 && starts[0] == kNoTerm) {
-      std::vector<TermId> ends = Candidates(p.o, row);
+      std::span<const TermId> ends = Candidates(p.o, row);
       if (!(ends.size() == 1 && ends[0] == kNoTerm)) {
         forward = false;
-        starts = ends;
+        starts.assign(ends.begin(), ends.end());
       } else {
         std::set<TermId> subjects;
         for (TermId pred : p.predicates) {
@@ -343,7 +354,7 @@ class Pipeline {
       if (!Reach(p, start, forward, &reached)) return false;
       for (TermId n : reached) {
         Triple t = forward ? Triple{start, kNoTerm, n} : Triple{n, kNoTerm, start};
-        std::vector<int> undo;
+        Undo undo;
         bool go = true;
         if (Bind(p.s, t.s, row, undo) && Bind(p.o, t.o, row, undo)) {
           if (!p.s.is_var() && std::find(p.s.ids.begin(), p.s.ids.end(), t.s) == p.s.ids.end()) {
@@ -353,7 +364,7 @@ class Pipeline {
             go = Run(g, i + 1, row, sink);
           }
         }
-        Undo(row, undo);
+        Unbind(row, undo);
         if (!go) return false;
       }
     }
@@ -452,6 +463,9 @@ class Pipeline {
 struct OutRow {
   std::vector<Value> cells;
   std::vector<Value> keys;
+  // Terms whose labels go before `cells` once the result is complete (see
+  // Collector::AddSolution).
+  std::vector<TermId> terms;
 };
 
 class Collector {
@@ -519,7 +533,13 @@ class Collector {
     for (const BoundProjection& p : q_.projections) key.push_back(row.vars[p.var]);
     if (q_.distinct && !seen_.insert(key).second) return true;
     OutRow out;
-    for (TermId id : key) out.cells.push_back(TermValue(id));
+    // Without an order to sort on, labels wait until the result is complete
+    // and are then read together (ExecContext::PrefetchLabels).
+    if (q_.order_by.empty()) {
+      out.terms = std::move(key);
+    } else {
+      for (TermId id : key) out.cells.push_back(TermValue(id));
+    }
     if (ctx_.options().evidence) {
       std::string doc, sentence;
       std::string since = q_.body.since.value_or("");
@@ -545,8 +565,12 @@ class Collector {
   };
 
   bool AddToGroup(const Row& row) {
-    std::vector<TermId> key;
+    std::vector<TermId>& key = key_;
+    key.clear();
     for (int v : q_.group_by) key.push_back(row.vars[v]);
+    // Rows of one group often come in a run (a scan ordered on the group
+    // key): the last group is tried before the table.
+    if (last_group_ && key == *last_key_) return Accumulate(row, *last_group_);
     auto it = groups_.find(key);
     if (it == groups_.end()) {
       if (groups_.size() >= std::max<uint64_t>(ctx_.options().max_rows, 1) &&
@@ -558,10 +582,17 @@ class Collector {
       it = groups_.emplace(key, std::vector<Accumulator>(q_.projections.size())).first;
       group_order_.push_back(key);
     }
+    // Elements of an unordered_map keep their address when it rehashes.
+    last_key_ = &it->first;
+    last_group_ = &it->second;
+    return Accumulate(row, it->second);
+  }
+
+  bool Accumulate(const Row& row, std::vector<Accumulator>& accs) {
     for (size_t i = 0; i < q_.projections.size(); ++i) {
       const BoundProjection& p = q_.projections[i];
       if (p.aggregate.empty()) continue;
-      Accumulator& acc = it->second[i];
+      Accumulator& acc = accs[i];
       TermId id = p.var >= 0 ? row.vars[p.var] : kNoTerm;
       if (p.var >= 0 && id == kNoTerm) continue;
       if (p.distinct && !acc.distinct.insert(id).second) continue;
@@ -587,6 +618,9 @@ class Collector {
       group_order_.push_back({});
       groups_.emplace(std::vector<TermId>{}, std::vector<Accumulator>(q_.projections.size()));
     }
+    std::vector<TermId> shown;
+    for (const auto& key : group_order_) shown.insert(shown.end(), key.begin(), key.end());
+    ctx_.PrefetchLabels(std::move(shown));
     for (const auto& key : group_order_) {
       const auto& accs = groups_[key];
       OutRow out;
@@ -631,7 +665,19 @@ class Collector {
       rows = std::vector<OutRow>(std::make_move_iterator(rows.begin() + begin),
                                  std::make_move_iterator(rows.begin() + end));
     }
-    for (OutRow& r : rows) rs.rows.push_back(std::move(r.cells));
+    std::vector<TermId> shown;
+    for (const OutRow& r : rows) shown.insert(shown.end(), r.terms.begin(), r.terms.end());
+    ctx_.PrefetchLabels(std::move(shown));
+    for (OutRow& r : rows) {
+      if (!r.terms.empty()) {
+        std::vector<Value> cells;
+        cells.reserve(r.terms.size() + r.cells.size());
+        for (TermId id : r.terms) cells.push_back(TermValue(id));
+        for (Value& v : r.cells) cells.push_back(std::move(v));
+        r.cells = std::move(cells);
+      }
+      rs.rows.push_back(std::move(r.cells));
+    }
     return rs;
   }
 
@@ -645,6 +691,9 @@ class Collector {
   std::unordered_set<std::vector<TermId>, VecHash> seen_;
   std::unordered_map<std::vector<TermId>, std::vector<Accumulator>, VecHash> groups_;
   std::vector<std::vector<TermId>> group_order_;
+  std::vector<TermId> key_;  // AddToGroup's, kept to save an allocation per row
+  const std::vector<TermId>* last_key_ = nullptr;
+  std::vector<Accumulator>* last_group_ = nullptr;
 };
 
 // count PATTERN over one plain pattern: the store counts, nothing is scanned here.
