@@ -454,30 +454,46 @@ Result<std::vector<Term>> RocksStore::GetTerms(const std::vector<TermId>& ids) c
   std::vector<Term> out(ids.size());
   rocksdb::ReadOptions ro = ReadAt(nullptr);
   ro.fill_cache = ids.size() < 100000;  // a large pass would only evict other blocks
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(Cf::kId2Term)));
-  const uint32_t kNone = UINT32_MAX;
-  uint32_t previous = kNone;
-  for (uint32_t i : order) {
-    if (previous != kNone && ids[previous] == ids[i]) {
-      out[i] = out[previous];
+  // Every id below the next one has a row, so the gap between two wanted ids
+  // is the number of rows between them. Within a few rows an iterator steps
+  // to the next; farther on, a point read (bloom filters, the blocks' hash
+  // index) beats an iterator's seek, which visits every file of the column.
+  constexpr TermId kMaxSteps = 4;
+  std::unique_ptr<rocksdb::Iterator> it;
+  TermId it_at = kNoTerm;  // the id the iterator is on
+  std::string value;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const uint32_t i = order[k];
+    if (k > 0 && ids[order[k - 1]] == ids[i]) {
+      out[i] = out[order[k - 1]];
       continue;
     }
     std::string key = keys::IdKey(ids[i]);
     rocksdb::Slice want(key);
-    // Every id below the next one has a row, so the gap between two wanted
-    // ids is the number of steps between them: a few Next() calls are
-    // cheaper than a Seek, more are not (sparse ids go straight to a Seek).
-    constexpr TermId kMaxSteps = 4;
-    if (previous != kNone && ids[i] - ids[previous] <= kMaxSteps) {
+    rocksdb::Slice row;
+    bool point_read = false;
+    if (it_at != kNoTerm && ids[i] - it_at <= kMaxSteps) {
       while (it->Valid() && it->key().compare(want) < 0) it->Next();
+    } else if (k + 1 < order.size() && ids[order[k + 1]] - ids[i] <= kMaxSteps) {
+      if (!it) it.reset(db_->NewIterator(ro, cf(Cf::kId2Term)));
+      it->Seek(want);
+    } else {
+      it_at = kNoTerm;
+      auto st = db_->Get(ro, cf(Cf::kId2Term), want, &value);
+      if (st.IsNotFound()) return Status::NotFound("no term with id " + std::to_string(ids[i]));
+      KG_RETURN_IF_ERROR(Err(st, "read terms"));
+      row = value;
+      point_read = true;
     }
-    if (previous == kNone || !it->Valid() || it->key().compare(want) < 0) it->Seek(want);
-    previous = i;
-    if (!it->Valid() || it->key() != want) {
-      KG_RETURN_IF_ERROR(Err(it->status(), "read terms"));
-      return Status::NotFound("no term with id " + std::to_string(ids[i]));
+    if (!point_read) {
+      if (!it->Valid() || it->key() != want) {
+        KG_RETURN_IF_ERROR(Err(it->status(), "read terms"));
+        return Status::NotFound("no term with id " + std::to_string(ids[i]));
+      }
+      it_at = ids[i];
+      row = it->value();
     }
-    if (!rows::DecodeTerm(std::string_view(it->value().data(), it->value().size()), &out[i])) {
+    if (!rows::DecodeTerm(std::string_view(row.data(), row.size()), &out[i])) {
       return Status::Corruption("store " + dir_ + ": bad term row " + std::to_string(ids[i]));
     }
   }
