@@ -95,7 +95,7 @@ class TextSink {
         return;
       }
     }
-    std::memcpy(pos_, s, n);
+    if (n != 0) std::memcpy(pos_, s, n);  // an empty view may hold nullptr
     pos_ += n;
   }
   // Room for `n` more bytes at pos_ (flushing, or growing for a huge value).

@@ -34,24 +34,28 @@ constexpr uint32_t kLiteral = UINT32_MAX - 1;
 // it stays in cache.
 class TermTable {
  public:
-  Status Read(const Store& store, std::vector<TermId> ids) {
-    if (!ids.empty()) {
-      auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-      TermId low = *lo;
-      uint64_t span = *hi - low + 1;
-      if (span <= 8 * ids.size()) {
-        // Dense ids: a bitmap sorts and deduplicates them in two linear
-        // passes instead of sorting millions of repeats.
-        std::vector<bool> wanted(span);
-        for (TermId id : ids) wanted[id - low] = true;
-        ids.clear();
-        for (uint64_t i = 0; i < span; ++i) {
-          if (wanted[i]) ids.push_back(low + i);
-        }
-      } else {
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  // Reads the terms `each(fn)` names, calling fn(id) once per mention.
+  template <typename ForEachId>
+  Status Read(const Store& store, uint64_t mentions, ForEachId each) {
+    TermId low = UINT64_MAX, high = 0;
+    each([&](TermId id) {
+      low = std::min(low, id);
+      high = std::max(high, id);
+    });
+    std::vector<TermId> ids;
+    if (low <= high && high - low < 8 * mentions) {
+      // Dense ids (the usual case): a bitmap sorts and deduplicates the
+      // millions of mentions in two linear passes, with no list of them.
+      std::vector<bool> wanted(high - low + 1);
+      each([&](TermId id) { wanted[id - low] = true; });
+      for (uint64_t i = 0; i < wanted.size(); ++i) {
+        if (wanted[i]) ids.push_back(low + i);
       }
+    } else {
+      ids.reserve(mentions);
+      each([&](TermId id) { ids.push_back(id); });
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     }
     KG_ASSIGN_OR_RETURN(terms_, store.GetTerms(ids));
     ids_ = std::move(ids);
@@ -128,15 +132,18 @@ Result<ExportGraph> BuildWholeGraph(const Store& store, const BuildOptions& opti
   tables.SetDocuments(std::move(documents));
 
   TermTable terms;
-  {
-    std::vector<TermId> ids;
-    ids.reserve(3 * relations.size() + 2 * attrs.size());
-    for (const Relation& r : relations) {
-      ids.insert(ids.end(), {r.triple.s, r.triple.p, r.triple.o});
-    }
-    for (const Triple& t : attrs) ids.insert(ids.end(), {t.s, t.o});
-    KG_RETURN_IF_ERROR(terms.Read(store, std::move(ids)));
-  }
+  KG_RETURN_IF_ERROR(
+      terms.Read(store, 3 * relations.size() + 2 * attrs.size(), [&](const auto& fn) {
+        for (const Relation& r : relations) {
+          fn(r.triple.s);
+          fn(r.triple.p);
+          fn(r.triple.o);
+        }
+        for (const Triple& t : attrs) {
+          fn(t.s);
+          fn(t.o);
+        }
+      }));
   for (size_t i = 0; i < attrs.size(); ++i) {
     if (i == 0 || attrs[i].s != attrs[i - 1].s) terms.attrs(terms.Pos(attrs[i].s)) = i;
   }
