@@ -87,14 +87,17 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() < 2) return;
   // The label triples of each subject, in subject order: rdfs:label's
-  // objects, else skos:prefLabel's. A subject whose candidates turn out not
-  // to be literals is left to Label(), which knows every case.
+  // objects, else skos:prefLabel's. Only a term without them is read itself
+  // (a literal is its own label; an IRI without a label shows its local
+  // name): a literal is never a subject, so a term with label triples is
+  // not one. A subject whose candidates turn out not to be literals is left
+  // to Label(), which knows every case.
   struct Candidates {
     size_t begin = 0, end = 0;
     bool pref = false;
   };
   std::vector<Candidates> found(ids.size());
-  std::vector<TermId> read = ids;  // every term this needs, subjects first
+  std::vector<TermId> read;  // every term this needs
   for (size_t i = 0; i < ids.size(); ++i) {
     if (!Tick()) return;
     found[i].begin = read.size();
@@ -108,14 +111,16 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
       if (read.size() > found[i].begin) break;
     }
     found[i].end = read.size();
+    if (found[i].begin == found[i].end) read.push_back(ids[i]);
   }
   auto terms = store_.GetTerms(read);
   if (!terms.ok()) return;
   for (size_t i = 0; i < read.size(); ++i) terms_.try_emplace(read[i], std::move((*terms)[i]));
   for (size_t i = 0; i < ids.size(); ++i) {
-    const Term& term = terms_.at(ids[i]);
-    if (term.is_literal()) {
-      labels_.emplace(ids[i], term.value);
+    if (found[i].begin == found[i].end) {
+      const Term& term = terms_.at(ids[i]);
+      labels_.emplace(ids[i],
+                      term.is_iri() ? std::string(vocab::LocalName(term.value)) : term.value);
       continue;
     }
     // The same choice as Label(): an untagged label (or, among prefLabels,
@@ -130,12 +135,7 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
       any = true;
       if (preferred) break;
     }
-    if (any) {
-      labels_.emplace(ids[i], std::move(label));
-    } else if (found[i].begin == found[i].end) {
-      labels_.emplace(ids[i],
-                      term.is_iri() ? std::string(vocab::LocalName(term.value)) : term.value);
-    }
+    if (any) labels_.emplace(ids[i], std::move(label));
   }
 }
 
