@@ -27,12 +27,19 @@ namespace {
 using parsers::Extraction;
 using parsers::SourceDocument;
 
+// One extraction thread per core (at most 8): output keeps input order
+// whatever the count, and an ingest's writes overlap with extraction.
+int DefaultJobs() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(cores, 1u, 8u));
+}
+
 struct ExtractOptions {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_files;
   std::vector<std::string> rule_files;
   std::string format = "jsonl";
-  int jobs = 1;
+  int jobs = DefaultJobs();
   std::string gold;
   double min_f1 = -1;
   bool show_misses = false;
@@ -43,7 +50,7 @@ void AddCommonOptions(CLI::App* cmd, ExtractOptions* o) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--rules", o->rule_files, "extra rule file (repeatable)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--jobs,-j", o->jobs, "documents extracted in parallel")
+  cmd->add_option("--jobs,-j", o->jobs, "documents extracted in parallel (default: one per core)")
       ->check(CLI::Range(1, 256));
 }
 
@@ -325,10 +332,11 @@ Extraction LexiconDocument(const parsers::Lexicon& lex) {
 // Input text kept in memory between the check and extraction.
 constexpr size_t kHeldBytes = 256 << 20;
 // Documents per atomic write: large enough that entities shared by many
-// documents cost one support-list rewrite per group, small enough that a
-// group's batch stays a few MB.
-constexpr size_t kGroupDocuments = 64;
-constexpr size_t kGroupStatements = 20000;
+// documents cost one support-list read and rewrite per group (64 documents
+// a group cost 20% more CPU over the news corpus than 1024), small enough
+// that a group's batch stays some tens of MB.
+constexpr size_t kGroupDocuments = 1024;
+constexpr size_t kGroupStatements = 100000;
 
 int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
   int rc = 0;
