@@ -12,14 +12,10 @@ constexpr size_t kBlockSize = 8 << 20;
 uint32_t TermBatch::Add(const Term& term) {
   scratch_.clear();
   rows::AppendEncodedTerm(&scratch_, term);
-  if (terms_.size() * 2 >= slots_.size()) Grow();
   const uint64_t h = std::hash<std::string_view>()(scratch_);
-  const size_t mask = slots_.size() - 1;
-  size_t at = h & mask;
-  for (; slots_[at].index != 0; at = (at + 1) & mask) {
-    if (slots_[at].hash == h && terms_[slots_[at].index - 1] == scratch_) {
-      return slots_[at].index - 1;
-    }
+  if (const Slot* s =
+          slots_.Find(h, [&](const Slot& s) { return terms_[s.index - 1] == scratch_; })) {
+    return s->index - 1;
   }
   if (block_size_ - block_used_ < scratch_.size()) {
     block_size_ = std::max(kBlockSize, scratch_.size());
@@ -33,24 +29,12 @@ uint32_t TermBatch::Add(const Term& term) {
   std::string_view view(p, scratch_.size());
   uint32_t idx = static_cast<uint32_t>(terms_.size());
   terms_.push_back(view);
-  slots_[at] = Slot{h, idx + 1};
+  slots_.Insert(Slot{h, idx + 1});
   return idx;
 }
 
-void TermBatch::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(std::max<size_t>(old.size() * 2, 1 << 16), Slot{});
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.index == 0) continue;
-    size_t at = s.hash & mask;
-    while (slots_[at].index != 0) at = (at + 1) & mask;
-    slots_[at] = s;
-  }
-}
-
 void TermBatch::Clear() {
-  std::fill(slots_.begin(), slots_.end(), Slot{});
+  slots_.Clear(kMinSlots);
   terms_.clear();
   blocks_.clear();
   block_used_ = block_size_ = bytes_ = 0;

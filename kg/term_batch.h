@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kg/open_hash_table.h"
 #include "kg/rocks_store.h"
 
 namespace kg {
@@ -35,14 +36,16 @@ class TermBatch {
   size_t block_used_ = 0, block_size_ = 0;
   size_t bytes_ = 0;
   std::vector<std::string_view> terms_;
-  // Open addressing with linear probing: a slot holds a term's hash and its
-  // index + 1 (0 = empty). Comparing hashes first skips most memcmp calls.
+  // A slot holds a term's hash and its index + 1 (0 = empty). Comparing
+  // hashes first skips most memcmp calls.
   struct Slot {
-    uint64_t hash = 0;
+    uint64_t hash_ = 0;
     uint32_t index = 0;
+    bool empty() const { return index == 0; }
+    uint64_t hash() const { return hash_; }
   };
-  std::vector<Slot> slots_;
-  void Grow();
+  static constexpr size_t kMinSlots = size_t{1} << 16;
+  OpenHashTable<Slot> slots_{kMinSlots};
   std::string scratch_;
   int files_ = 0;
 };
