@@ -1,11 +1,12 @@
 // Cursor reuse and skipping (TripleCursor::Restart, SkipTo) must read exactly
-// what a fresh Scan reads; ListPredicateStats must agree with the per-
-// predicate rows and with GetStats.
+// what a fresh Scan reads; ListPredicateStats and ListTypeCounts must agree
+// with the per-predicate rows, with range counts and with GetStats.
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "kg/store.h"
+#include "kg/vocab.h"
 #include "tests/kg/test_util.h"
 
 namespace kg {
@@ -113,6 +114,40 @@ TEST_F(StoreCursorTest, ListPredicateStatsAgreesWithTheOtherReads) {
       EXPECT_LT((*listed)[i - 1].predicate, ps.predicate);
     }
   }
+}
+
+TEST(StoreTypeCountsTest, ListTypeCountsAgreesWithGetStatsAndRangeCounts) {
+  testing::ScratchDir dir;
+  auto store = testing::OpenOrDie(dir.path());
+  ASSERT_NE(store, nullptr);
+  const std::string type(vocab::kRdfType), label(vocab::kRdfsLabel), alt(vocab::kSkosAltLabel);
+  std::vector<Statement> st;
+  for (int i = 0; i < 50; ++i) {
+    std::string e = "urn:e:" + std::to_string(i);
+    // Types on some entities, labels on others, both on a few: the entity
+    // count is the union, types count their subjects.
+    if (i % 3 != 0) st.push_back(testing::St(e, type, "urn:t:" + std::to_string(i % 4)));
+    if (i % 5 == 0) st.push_back(testing::St(e, label, Term::Literal("E" + std::to_string(i))));
+    if (i % 7 == 0) st.push_back(testing::St(e, alt, Term::Literal("e" + std::to_string(i))));
+    st.push_back(testing::St(e, "urn:p:rel", "urn:e:" + std::to_string((i * 7) % 50)));
+  }
+  ASSERT_TRUE(store->PutDocument(testing::Doc("d"), st).ok());
+  auto listed = store->ListTypeCounts();
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  auto stats = store->GetStats();
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(*listed, stats->types);
+  ASSERT_EQ(listed->size(), 4u);
+  TermId type_id = *store->FindTerm(Term::Iri(type));
+  uint64_t typed = 0;
+  for (const auto& [t, n] : *listed) {
+    EXPECT_EQ(n, *store->Count(TriplePattern{kNoTerm, type_id, t}));
+    typed += n;
+  }
+  EXPECT_EQ(typed, 33u);  // i % 3 != 0 for 33 of 0..49
+  // Typed (33) plus untyped with a label or alias: i % 3 == 0 and (i % 5 == 0
+  // or i % 7 == 0): 0, 15, 21, 30, 42, 45.
+  EXPECT_EQ(stats->entities, 39u);
 }
 
 }  // namespace
