@@ -76,9 +76,43 @@ TermId ExecContext::LabelPredicate(bool pref) {
     looked_up = true;
     auto found =
         store_.FindTerm(Term::Iri(std::string(pref ? vocab::kSkosPrefLabel : vocab::kRdfsLabel)));
-    if (found.ok()) pred = *found;
+    // A predicate with no triples (a store of prefLabels only, or none)
+    // would cost a seek per labelled term that finds nothing.
+    if (found.ok()) {
+      auto n = store_.Count(TriplePattern{kNoTerm, *found, kNoTerm});
+      if (!n.ok() || *n > 0) pred = *found;
+      (pref ? pref_label_triples_ : label_triples_) = n.ok() ? *n : UINT64_MAX;
+    }
   }
   return pred;
+}
+
+bool ExecContext::LabelObjects(TermId pred, uint64_t pred_triples, const std::vector<TermId>& ids,
+                               std::vector<std::pair<size_t, TermId>>* out) {
+  // A seek costs two to three steps of an iterator: when the predicate has
+  // few triples for the terms asked (a store labelling a few schema terms
+  // only), one pass over all of them beats a seek per term.
+  constexpr uint64_t kStepsPerSeek = 2;
+  if (pred_triples <= kStepsPerSeek * ids.size()) {
+    size_t first = out->size();
+    TripleCursor& cursor = Cursor(&labels_, TriplePattern{kNoTerm, pred, kNoTerm});
+    for (; cursor.Valid(); cursor.Next()) {
+      const Triple t = cursor.triple();
+      auto it = std::lower_bound(ids.begin(), ids.end(), t.s);
+      if (it != ids.end() && *it == t.s) out->emplace_back(it - ids.begin(), t.o);
+    }
+    if (!cursor.status().ok()) return false;
+    // Per term, objects in id order: the order of the term's own range.
+    std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end());
+    return true;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!Tick()) return false;
+    TripleCursor& cursor = Cursor(&labels_, TriplePattern{ids[i], pred, kNoTerm});
+    for (; cursor.Valid(); cursor.Next()) out->emplace_back(i, cursor.triple().o);
+    if (!cursor.status().ok()) return false;
+  }
+  return true;
 }
 
 void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
@@ -86,29 +120,47 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() < 2) return;
-  // The label triples of each subject, in subject order: rdfs:label's
-  // objects, else skos:prefLabel's. Only a term without them is read itself
-  // (a literal is its own label; an IRI without a label shows its local
-  // name): a literal is never a subject, so a term with label triples is
-  // not one. A subject whose candidates turn out not to be literals is left
-  // to Label(), which knows every case.
+  // The label triples of each term: rdfs:label's objects, else
+  // skos:prefLabel's. Only a term without them is read itself (a literal is
+  // its own label; an IRI without a label shows its local name): a literal
+  // is never a subject, so a term with label triples is not one. A term
+  // whose candidates turn out not to be literals is left to Label(), which
+  // knows every case.
+  std::vector<std::pair<size_t, TermId>> labelled, preferred;
+  TermId label = LabelPredicate(false);
+  if (label != kNoTerm && !LabelObjects(label, label_triples_, ids, &labelled)) return;
+  TermId pref_label = LabelPredicate(true);
+  if (pref_label != kNoTerm) {
+    std::vector<TermId> rest;  // the terms rdfs:label left without a label
+    std::vector<size_t> index;
+    for (size_t i = 0, j = 0; i < ids.size(); ++i) {
+      bool has = false;
+      while (j < labelled.size() && labelled[j].first <= i) has |= labelled[j++].first == i;
+      if (!has) {
+        rest.push_back(ids[i]);
+        index.push_back(i);
+      }
+    }
+    if (!LabelObjects(pref_label, pref_label_triples_, rest, &preferred)) return;
+    for (auto& [i, o] : preferred) i = index[i];
+  }
+  if (!status_.ok()) return;
   struct Candidates {
     size_t begin = 0, end = 0;
     bool pref = false;
   };
   std::vector<Candidates> found(ids.size());
   std::vector<TermId> read;  // every term this needs
+  read.reserve(labelled.size() + preferred.size() + ids.size());
+  size_t a = 0, b = 0;
   for (size_t i = 0; i < ids.size(); ++i) {
-    if (!Tick()) return;
     found[i].begin = read.size();
-    for (bool pref : {false, true}) {
-      TermId pred = LabelPredicate(pref);
-      if (pred == kNoTerm) continue;
-      TripleCursor& cursor = Cursor(&labels_, TriplePattern{ids[i], pred, kNoTerm});
-      for (; cursor.Valid(); cursor.Next()) read.push_back(cursor.triple().o);
-      if (!cursor.status().ok()) return;
-      found[i].pref = pref;
-      if (read.size() > found[i].begin) break;
+    for (; a < labelled.size() && labelled[a].first == i; ++a) read.push_back(labelled[a].second);
+    if (read.size() == found[i].begin) {
+      for (; b < preferred.size() && preferred[b].first == i; ++b) {
+        read.push_back(preferred[b].second);
+        found[i].pref = true;
+      }
     }
     found[i].end = read.size();
     if (found[i].begin == found[i].end) read.push_back(ids[i]);

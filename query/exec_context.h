@@ -57,7 +57,12 @@ class ExecContext {
   // Looked up on first use: a query that shows no IRI never needs them.
   bool label_looked_up_ = false, pref_label_looked_up_ = false;
   TermId rdfs_label_ = kNoTerm, skos_pref_label_ = kNoTerm;
+  uint64_t label_triples_ = 0, pref_label_triples_ = 0;  // the predicates' counts
   TermId LabelPredicate(bool pref);
+  // Appends (index into `ids`, label object) for the `ids` (sorted) with
+  // triples of `pred`, ordered by index then object; false on a store error.
+  bool LabelObjects(TermId pred, uint64_t pred_triples, const std::vector<TermId>& ids,
+                    std::vector<std::pair<size_t, TermId>>* out);
 
   Status status_;
   std::unordered_map<TermId, std::string> labels_;

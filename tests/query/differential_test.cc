@@ -144,8 +144,26 @@ TEST_F(DifferentialTest, EngineAgreesWithNaiveEvaluator) {
         std::vector<Statement> st;
         for (int e = 0; e < entities; ++e) {
           Term ent = Term::Iri(vocab::EntityIri(label(e)));
-          st.push_back(
-              {ent, Term::Iri(std::string(vocab::kRdfsLabel)), Term::Literal(label(e)), false, {}});
+          // Labels come as rdfs:label, as skos:prefLabel (a French one
+          // first, then English) or both (rdfs:label wins), so that a
+          // result's labels are read by every route.
+          if (e % 3 != 1) {
+            st.push_back({ent,
+                          Term::Iri(std::string(vocab::kRdfsLabel)),
+                          Term::Literal(label(e)),
+                          false,
+                          {}});
+          }
+          if (e % 3 != 0) {
+            Term pref = Term::Iri(std::string(vocab::kSkosPrefLabel));
+            st.push_back({ent, pref, Term::Literal("fr " + label(e), "", "fr"), false, {}});
+            st.push_back(
+                {ent,
+                 pref,
+                 e % 3 == 1 ? Term::Literal(label(e), "", "en") : Term::Literal("x", "", "en"),
+                 false,
+                 {}});
+          }
           st.push_back({ent,
                         Term::Iri(std::string(vocab::kRdfType)),
                         Term::Iri(vocab::TypeIri(e % 2 ? "Technology" : "Country")),
