@@ -83,9 +83,11 @@ TEST(CrashSafetyTest, SigkillDuringIngestLeavesWholeDocumentsOnly) {
   // victims' runs find an existing store and replace documents, so the timed
   // run does too: creating a store costs more than a run's writes.
   std::string db = tmp / "victim.db";
-  ASSERT_EQ(RunKg({"--db", tmp / "timing.db", "ingest", tmp / "corpus-1"}).exit_code, 0);
+  ASSERT_EQ(
+      RunKg({"--db", tmp / "timing.db", "ingest", "--batch", "16", tmp / "corpus-1"}).exit_code, 0);
   auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(RunKg({"--db", tmp / "timing.db", "ingest", tmp / "corpus-0"}).exit_code, 0);
+  ASSERT_EQ(
+      RunKg({"--db", tmp / "timing.db", "ingest", "--batch", "16", tmp / "corpus-0"}).exit_code, 0);
   auto full = std::chrono::duration_cast<std::chrono::microseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
@@ -97,8 +99,9 @@ TEST(CrashSafetyTest, SigkillDuringIngestLeavesWholeDocumentsOnly) {
   // moves): the kills then come sooner.
   for (int trial = 0; killed_mid_run < kKills && trial < 3 * kKills; ++trial) {
     int version = trial % 2;  // alternate so kills also land in replacements
-    Child child =
-        Child::StartKg({"--db", db, "ingest", tmp / ("corpus-" + std::to_string(version))});
+    // Small groups, so kills also land between two groups' writes.
+    Child child = Child::StartKg(
+        {"--db", db, "ingest", "--batch", "16", tmp / ("corpus-" + std::to_string(version))});
     std::uniform_int_distribution<long> when(0, full);
     std::this_thread::sleep_for(std::chrono::microseconds(when(rng)));
     if (child.Running()) {
