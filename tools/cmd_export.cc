@@ -1,13 +1,15 @@
 // kg export: the whole graph, a query's subgraph or an entity's
 // neighbourhood, in one of the visualizer formats of query/export/.
-#include <chrono>
 #include <cstdio>
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "query/export/exporter.h"
 #include "query/export/graph_builder.h"
 #include "query/export/query_subgraph.h"
 #include "tools/cli.h"
+#include "tools/progress_bar.h"
 
 namespace kg::cli {
 namespace {
@@ -22,44 +24,17 @@ struct ExportArgs {
   std::string title = "kg graph";
 };
 
-// A one-line progress bar on stderr, redrawn at most ten times a second;
-// only when stderr is a terminal and the work is large enough to wait for.
-class ProgressBar {
- public:
-  explicit ProgressBar(std::string what) : what_(std::move(what)), on_(IsTerminal(2)) {}
-  ~ProgressBar() {
-    if (drawn_) std::fputs("\r\033[K", stderr);
-  }
-  std::function<void(uint64_t, uint64_t)> Callback() {
-    if (!on_) return {};
-    return [this](uint64_t done, uint64_t total) { Draw(done, total); };
-  }
+// Exports of fewer items finish before a bar would be worth drawing.
+constexpr uint64_t kMinProgressItems = 50000;
 
- private:
-  void Draw(uint64_t done, uint64_t total) {
-    if (total < kMinItems && !drawn_) return;
-    auto now = std::chrono::steady_clock::now();
-    if (drawn_ && done < total && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    drawn_ = true;
-    if (total == 0) {
-      std::fprintf(stderr, "\r%s: %llu", what_.c_str(), static_cast<unsigned long long>(done));
-    } else {
-      int pct = static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
-      int bar = pct * 30 / 100;
-      std::fprintf(stderr, "\r%s [%.*s%*s] %3d%% %llu/%llu", what_.c_str(), bar,
-                   "##############################", 30 - bar, "", pct,
-                   static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
-    }
-    std::fflush(stderr);
-  }
-
-  static constexpr uint64_t kMinItems = 50000;
-  std::string what_;
-  bool on_;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point last_{};
-};
+// The callback a build or an exporter reports (done, total) to.
+std::function<void(uint64_t, uint64_t)> Reporter(ProgressBar& bar) {
+  if (!bar.on()) return {};
+  return [&bar](uint64_t done, uint64_t total) {
+    bar.Update(done, total,
+               [&] { return total ? fmt::format("{}/{}", done, total) : fmt::format("{}", done); });
+  };
+}
 
 int RunExport(const ExportArgs& args, GlobalOptions& g) {
   int rc = 0;
@@ -68,8 +43,8 @@ int RunExport(const ExportArgs& args, GlobalOptions& g) {
 
   exporting::BuildOptions build;
   build.evidence = args.format == "html";
-  ProgressBar reading("reading graph");
-  build.progress = reading.Callback();
+  ProgressBar reading("reading graph", kMinProgressItems);
+  build.progress = Reporter(reading);
   Result<exporting::ExportGraph> graph = Status::Internal("no graph built");
   if (!args.query.empty()) {
     graph = exporting::BuildFromQuery(*store, args.query, build);
@@ -83,8 +58,8 @@ int RunExport(const ExportArgs& args, GlobalOptions& g) {
   exporting::ExportOptions options;
   options.gexf_version = args.gexf_version;
   options.title = args.title;
-  ProgressBar writing("writing " + args.format);
-  options.progress = writing.Callback();
+  ProgressBar writing("writing " + args.format, kMinProgressItems);
+  options.progress = Reporter(writing);
   Status st = exporting::ExportToPath(*graph, args.format, args.output, options);
   if (!st.ok()) return Fail(st);
   return 0;

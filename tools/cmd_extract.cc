@@ -20,6 +20,7 @@
 #include "parsers/scorer.h"
 #include "parsers/text.h"
 #include "tools/cli.h"
+#include "tools/progress_bar.h"
 
 namespace kg::cli {
 namespace {
@@ -163,24 +164,37 @@ class Pipeline {
   std::mutex err_mu_;
 };
 
-// A one-line progress bar on stderr, only when it is a terminal.
-class Progress {
+// Counts documents on the progress bar. The total is known when every
+// input holds one document or the documents are held in memory; a JSONL file
+// holds many, so otherwise the bar counts without a total.
+class DocumentProgress {
  public:
-  explicit Progress(size_t total) : total_(total), on_(IsTerminal(2) && total > 1) {}
+  // `shown` is false when the bar would interleave with output on the same
+  // terminal.
+  DocumentProgress(const std::string& label, size_t total, bool shown = true)
+      : bar_(label), total_(total), shown_(shown) {}
   void Tick() {
     ++n_;
-    if (!on_ || (n_ % 16 != 0 && n_ != total_)) return;
-    std::fprintf(stderr, "\r%zu documents", n_);
-    std::fflush(stderr);
+    if (!shown_) return;
+    bar_.Update(n_, total_, [&] {
+      return total_ ? fmt::format("{}/{} documents", n_, total_) : fmt::format("{} documents", n_);
+    });
   }
-  ~Progress() {
-    if (on_ && n_ > 0) std::fprintf(stderr, "\r%zu documents done\n", n_);
-  }
+  void Clear() { bar_.Clear(); }
 
  private:
+  ProgressBar bar_;
   size_t total_, n_ = 0;
-  bool on_;
+  bool shown_;
 };
+
+// The number of documents in `files`, or 0 when a file may hold several.
+size_t KnownDocumentCount(const std::vector<std::string>& files) {
+  for (const auto& f : files) {
+    if (f.size() >= 6 && f.compare(f.size() - 6, 6, ".jsonl") == 0) return 0;
+  }
+  return files.size();
+}
 
 std::unique_ptr<parsers::ExtractionResources> LoadResources(const ExtractOptions& o,
                                                             int* exit_code) {
@@ -251,7 +265,7 @@ int RunExtract(const ExtractOptions& o) {
   if (!res) return rc;
   bool ok = true;
   auto files = ListFiles(o, &ok);
-  Progress progress(files.size());
+  DocumentProgress progress("extracting", KnownDocumentCount(files), !IsTerminal(1));
   Pipeline pipe(*res, o.jobs);
   std::ios::sync_with_stdio(false);
   bool read_ok = pipe.Run(
@@ -395,7 +409,7 @@ int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
       if (!out.ok()) return Fail(out.status());
     }
   }
-  Progress progress(holding ? held.size() : files.size());
+  DocumentProgress progress("ingesting", holding ? held.size() : KnownDocumentCount(files));
   Pipeline pipe(*res, o.jobs);
   // Documents are written in groups, each group one atomic write.
   std::vector<DocumentWrite> group;
@@ -442,6 +456,7 @@ int RunIngest(const GlobalOptions& g, const ExtractOptions& o) {
     pipe.Run(files, sink, tick);
   }
   flush();
+  progress.Clear();
   if (!failure.ok()) return Fail(failure);
   std::cerr << fmt::format(
       "ingested {} documents ({} new, {} replaced, {} unchanged), {} relations\n",

@@ -11,6 +11,7 @@
 #include "parsers/rdf/rdf_dump.h"
 #include "parsers/rdf/rdf_load.h"
 #include "tools/cli.h"
+#include "tools/progress_bar.h"
 
 namespace kg::cli {
 namespace {
@@ -26,66 +27,38 @@ struct DumpArgs {
   std::string output;
 };
 
-// "[#####.....]  45%  12.3/27.0 MB  1.2M triples  410k triples/s" on stderr,
-// redrawn at most ten times a second, only when stderr is a terminal.
+// "[#####.....]  45%  12.3/27.0 MB  1.2M triples  410k triples/s" while
+// reading, then "writing 1.2M triples to the store..." for the final write.
 class LoadProgress {
  public:
-  explicit LoadProgress(std::string name)
-      : name_(std::move(name)), on_(IsTerminal(2)), start_(std::chrono::steady_clock::now()) {}
-  ~LoadProgress() {
-    if (drawn_) std::fputs("\r\033[K", stderr);
-  }
+  explicit LoadProgress(const std::string& name)
+      : bar_(name), start_(std::chrono::steady_clock::now()) {}
   std::function<void(uint64_t)> Writing() {
-    if (!on_) return {};
+    if (!bar_.on()) return {};
     return [this](uint64_t triples) {
-      std::fprintf(stderr, "\r\033[K%s: writing %s triples to the store...", name_.c_str(),
-                   Count(static_cast<double>(triples)).c_str());
-      std::fflush(stderr);
-      drawn_ = true;
+      bar_.Say("writing " + ProgressBar::Count(static_cast<double>(triples)) +
+               " triples to the store...");
     };
   }
   std::function<void(uint64_t, uint64_t, uint64_t)> Callback() {
-    if (!on_) return {};
-    return
-        [this](uint64_t bytes, uint64_t total, uint64_t triples) { Draw(bytes, total, triples); };
+    if (!bar_.on()) return {};
+    return [this](uint64_t bytes, uint64_t total, uint64_t triples) {
+      bar_.Update(bytes, total, [&] {
+        double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        double rate = secs > 0 ? static_cast<double>(triples) / secs : 0;
+        char mb[64];
+        std::snprintf(mb, sizeof mb, "%.1f/%.1f MB  ", static_cast<double>(bytes) / 1e6,
+                      static_cast<double>(total) / 1e6);
+        return mb + ProgressBar::Count(static_cast<double>(triples)) + " triples  " +
+               ProgressBar::Count(rate) + " triples/s";
+      });
+    };
   }
 
  private:
-  static std::string Count(double v) {
-    char buf[32];
-    if (v >= 1e6)
-      std::snprintf(buf, sizeof buf, "%.1fM", v / 1e6);
-    else if (v >= 1e3)
-      std::snprintf(buf, sizeof buf, "%.0fk", v / 1e3);
-    else
-      std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-  }
-
-  void Draw(uint64_t bytes, uint64_t total, uint64_t triples) {
-    auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    drawn_ = true;
-    double secs = std::chrono::duration<double>(now - start_).count();
-    double rate = secs > 0 ? static_cast<double>(triples) / secs : 0;
-    int pct =
-        total ? static_cast<int>(100.0 * static_cast<double>(bytes) / static_cast<double>(total))
-              : 0;
-    if (pct > 100) pct = 100;
-    int bar = pct * 30 / 100;
-    std::fprintf(stderr, "\r\033[K%s [%.*s%*s] %3d%% %.1f/%.1f MB  %s triples  %s triples/s",
-                 name_.c_str(), bar, "##############################", 30 - bar, "", pct,
-                 static_cast<double>(bytes) / 1e6, static_cast<double>(total) / 1e6,
-                 Count(static_cast<double>(triples)).c_str(), Count(rate).c_str());
-    std::fflush(stderr);
-  }
-
-  std::string name_;
-  bool on_;
-  bool drawn_ = false;
+  ProgressBar bar_;
   std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_{};
 };
 
 // Problems that need no parsing are found before anything is written.

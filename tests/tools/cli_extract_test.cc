@@ -204,5 +204,28 @@ TEST(CliExtractTest, EvalMatchesTheReferenceScorerOnTheDevGold) {
   EXPECT_EQ(lines(r.out), lines(py.out)) << r.out << "\n---\n" << py.out;
 }
 
+// On a terminal ingest draws a bar with a known total and erases it before
+// its summary; in a pipe stderr holds the summary alone. `script` (util-linux,
+// always on Debian) gives the child a real pseudo-terminal.
+TEST(CliExtractTest, IngestDrawsAProgressBarOnATerminalOnly) {
+  TempDir dir;
+  WriteFile(dir / "japan.txt", kDoc);
+  WriteFile(dir / "korea.txt",
+            "Korea Funds Chips\n\nKorea is ramping up investment in semiconductors.\n");
+  std::string cmd = KgBinary() + " --db " + (dir / "tty.db") + " ingest " + (dir / "japan.txt") +
+                    " " + (dir / "korea.txt");
+  auto tty = RunProgram({"script", "-qec", cmd, "/dev/null"});
+  ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
+  EXPECT_NE(tty.out.find("ingesting ["), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("100%  2/2 documents"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\r\033[Kingested 2 documents"), std::string::npos) << tty.out;
+
+  auto piped = RunKg({"--db", dir / "pipe.db", "ingest", dir / "japan.txt", dir / "korea.txt"});
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err.rfind("ingested 2 documents", 0), 0u) << piped.err;
+  EXPECT_EQ(piped.err.find('\r'), std::string::npos) << piped.err;
+  EXPECT_EQ(piped.err.find("ingesting"), std::string::npos) << piped.err;
+}
+
 }  // namespace
 }  // namespace kg::testing
