@@ -1,9 +1,6 @@
 // kg extract, kg ingest, kg eval: documents in, triples with evidence out.
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -17,6 +14,7 @@
 #include "kg/vocab.h"
 #include "parsers/document_reader.h"
 #include "parsers/extractor.h"
+#include "parsers/ordered_extraction.h"
 #include "parsers/scorer.h"
 #include "parsers/text.h"
 #include "tools/cli.h"
@@ -56,16 +54,14 @@ void AddCommonOptions(CLI::App* cmd, ExtractOptions* o) {
       ->check(CLI::Range(1, 256));
 }
 
-// Reads every input, extracts with `jobs` threads, and hands results to
-// `sink` in input order on the calling thread. Returns false when an input
-// had a fatal problem.
+// Reads every input file and extracts it on `jobs` threads; results reach
+// `sink` in input order on the calling thread. Read problems are printed as
+// they come. Returns false when an input had a fatal problem.
 class Pipeline {
  public:
-  Pipeline(const parsers::ExtractionResources& res, int jobs) : extractor_(res), jobs_(jobs) {}
+  Pipeline(const parsers::ExtractionResources& res, int jobs) : extraction_(res, jobs) {}
 
-  using Sink = std::function<void(SourceDocument&, Extraction&)>;
-  // Hands every document to its argument; reports problems as it goes.
-  using Source = std::function<void(const parsers::DocumentFn&)>;
+  using Sink = parsers::OrderedExtraction::Sink;
 
   bool Run(const std::vector<std::string>& files, const Sink& sink,
            const std::function<void()>& tick) {
@@ -83,84 +79,13 @@ class Pipeline {
     return ok;
   }
 
-  void Run(const Source& source, const Sink& sink, const std::function<void()>& tick) {
-    if (jobs_ <= 1) {
-      source([&](SourceDocument d) {
-        Extraction x = extractor_.Extract(d);
-        sink(d, x);
-        tick();
-      });
-      return;
-    }
-    // Producer: the reader thread numbers documents; workers extract; this
-    // thread writes them out in number order.
-    struct Job {
-      size_t seq;
-      SourceDocument doc;
-      Extraction x;
-    };
-    std::mutex mu;
-    std::condition_variable cv_in, cv_out;
-    std::deque<Job> in;
-    std::map<size_t, Job> done;
-    bool reading = true;
-    size_t produced = 0;
-    const size_t kMaxQueued = static_cast<size_t>(jobs_) * 4;
-    std::thread reader([&] {
-      source([&](SourceDocument d) {
-        std::unique_lock<std::mutex> l(mu);
-        cv_out.wait(l, [&] { return in.size() + done.size() < kMaxQueued; });
-        in.push_back(Job{produced++, std::move(d), {}});
-        cv_in.notify_one();
-      });
-      std::lock_guard<std::mutex> l(mu);
-      reading = false;
-      cv_in.notify_all();
-      cv_out.notify_all();
-    });
-    std::vector<std::thread> workers;
-    for (int w = 0; w < jobs_; ++w) {
-      workers.emplace_back([&] {
-        while (true) {
-          Job job;
-          {
-            std::unique_lock<std::mutex> l(mu);
-            cv_in.wait(l, [&] { return !in.empty() || !reading; });
-            if (in.empty()) return;
-            job = std::move(in.front());
-            in.pop_front();
-          }
-          job.x = extractor_.Extract(job.doc);
-          std::lock_guard<std::mutex> l(mu);
-          size_t seq = job.seq;
-          done.emplace(seq, std::move(job));
-          cv_out.notify_all();
-        }
-      });
-    }
-    size_t next = 0;
-    while (true) {
-      std::unique_lock<std::mutex> l(mu);
-      cv_out.wait(l, [&] {
-        return done.count(next) || (!reading && in.empty() && done.empty() && next == produced);
-      });
-      auto it = done.find(next);
-      if (it == done.end()) break;
-      Job job = std::move(it->second);
-      done.erase(it);
-      ++next;
-      cv_out.notify_all();
-      l.unlock();
-      sink(job.doc, job.x);
-      tick();
-    }
-    reader.join();
-    for (auto& w : workers) w.join();
+  void Run(const parsers::OrderedExtraction::Source& source, const Sink& sink,
+           const std::function<void()>& tick) {
+    extraction_.Run(source, sink, tick);
   }
 
  private:
-  parsers::Extractor extractor_;
-  int jobs_;
+  parsers::OrderedExtraction extraction_;
   std::mutex err_mu_;
 };
 
