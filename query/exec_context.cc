@@ -35,8 +35,26 @@ bool ExecContext::Tick() {
 
 TripleCursor& ExecContext::Cursor(const void* owner, const TriplePattern& pattern) {
   std::unique_ptr<TripleCursor>& c = cursors_[owner];
-  if (!c || !c->Restart(pattern)) c = store_.Scan(pattern);
+  if (c && c->Restart(pattern)) return *c;
+  for (size_t i = 0; i < spare_cursors_.size(); ++i) {
+    if (!spare_cursors_[i]->Restart(pattern)) continue;  // another index
+    std::swap(c, spare_cursors_[i]);
+    if (!spare_cursors_[i]) spare_cursors_.erase(spare_cursors_.begin() + static_cast<long>(i));
+    return *c;
+  }
+  c = store_.Scan(pattern);
   return *c;
+}
+
+void ExecContext::AddSpareCursors(std::vector<std::unique_ptr<TripleCursor>> cursors) {
+  for (auto& c : cursors)
+    if (c) spare_cursors_.push_back(std::move(c));
+}
+
+void ExecContext::ReleaseCursors() {
+  for (auto& [owner, c] : cursors_)
+    if (c) spare_cursors_.push_back(std::move(c));
+  cursors_.clear();
 }
 
 const std::string& ExecContext::Label(TermId id) {
@@ -129,18 +147,19 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
   std::vector<std::pair<size_t, TermId>> labelled, preferred;
   TermId label = LabelPredicate(false);
   if (label != kNoTerm && !LabelObjects(label, label_triples_, ids, &labelled)) return;
-  TermId pref_label = LabelPredicate(true);
-  if (pref_label != kNoTerm) {
-    std::vector<TermId> rest;  // the terms rdfs:label left without a label
-    std::vector<size_t> index;
-    for (size_t i = 0, j = 0; i < ids.size(); ++i) {
-      bool has = false;
-      while (j < labelled.size() && labelled[j].first <= i) has |= labelled[j++].first == i;
-      if (!has) {
-        rest.push_back(ids[i]);
-        index.push_back(i);
-      }
+  std::vector<TermId> rest;  // the terms rdfs:label left without a label
+  std::vector<size_t> index;
+  for (size_t i = 0, j = 0; i < ids.size(); ++i) {
+    bool has = false;
+    while (j < labelled.size() && labelled[j].first <= i) has |= labelled[j++].first == i;
+    if (!has) {
+      rest.push_back(ids[i]);
+      index.push_back(i);
     }
+  }
+  // skos:prefLabel is looked up only when some term needs it.
+  TermId pref_label = rest.empty() ? kNoTerm : LabelPredicate(true);
+  if (pref_label != kNoTerm) {
     if (!LabelObjects(pref_label, pref_label_triples_, rest, &preferred)) return;
     for (auto& [i, o] : preferred) i = index[i];
   }

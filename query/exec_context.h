@@ -38,6 +38,12 @@ class ExecContext {
   // reusing the one it had: a seek instead of a new iterator. The cursor
   // stays valid until the same owner asks again.
   TripleCursor& Cursor(const void* owner, const TriplePattern& pattern);
+  // Open cursors no owner holds (the planner's), taken by Cursor() before
+  // it opens a new one.
+  void AddSpareCursors(std::vector<std::unique_ptr<TripleCursor>> cursors);
+  // Every owner's cursor becomes a spare; no reference from Cursor() may be
+  // in use (call it between running the pipeline and reading labels).
+  void ReleaseCursors();
   const Term* GetTerm(TermId id);  // nullptr when unknown
   bool IsLiteral(TermId id);
   // The document's date, "" when unknown.
@@ -69,6 +75,7 @@ class ExecContext {
   std::unordered_map<TermId, Term> terms_;
   std::unordered_map<std::string, std::string> doc_dates_;
   std::unordered_map<const void*, std::unique_ptr<TripleCursor>> cursors_;
+  std::vector<std::unique_ptr<TripleCursor>> spare_cursors_;
 };
 
 }  // namespace kg::query

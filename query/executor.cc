@@ -9,6 +9,7 @@
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "kg/vocab.h"
 #include "query/exec_context.h"
@@ -763,6 +764,7 @@ Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const Query
   Row row;
   row.vars.assign(q.var_names.size(), kNoTerm);
   row.matched.assign(static_cast<size_t>(q.pattern_count), Triple{});
+  if (plan.cursors) ctx.AddSpareCursors(std::exchange(*plan.cursors, {}));
   Pipeline pipeline(ctx);
   if (q.kind == ast::Query::Kind::kCount) {
     uint64_t n = 0;
@@ -789,6 +791,7 @@ Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const Query
       return collector.AddToGroup(r);
     });
     if (!ctx.status().ok()) return ctx.status();
+    ctx.ReleaseCursors();
     collector.FinishGroups();
   } else {
     pipeline.Run(plan.body, 0, row, [&](Row& r) {
@@ -797,6 +800,7 @@ Result<ResultSet> Execute(const QueryPlan& plan, const Store& store, const Query
     });
   }
   if (!ctx.status().ok()) return ctx.status();
+  ctx.ReleaseCursors();
   return collector.Finish();
 }
 

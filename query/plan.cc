@@ -20,6 +20,8 @@ class Planner {
  public:
   Planner(const Store& store, const BoundQuery& query) : store_(store), query_(query) {}
 
+  std::vector<std::unique_ptr<TripleCursor>> TakeCursors() { return std::move(cursors_); }
+
   // `ordered` tracks the variable the rows are sorted on; only the top group,
   // whose rows come from one first scan, has one (subgroups pass false).
   Result<GroupPlan> PlanGroup(const BoundGroup& g, std::set<int> bound, double input_rows,
@@ -330,6 +332,8 @@ Result<QueryPlan> Plan(const BoundQuery& query, const Store& store) {
   plan.query = &query;
   Planner planner(store, query);
   KG_ASSIGN_OR_RETURN(plan.body, planner.PlanGroup(query.body, {}, 1, true));
+  plan.cursors =
+      std::make_shared<std::vector<std::unique_ptr<TripleCursor>>>(planner.TakeCursors());
   auto var_list = [&](const std::vector<int>& vars) {
     std::string s;
     for (size_t i = 0; i < vars.size(); ++i) s += (i ? ", ?" : "?") + query.var_names[vars[i]];

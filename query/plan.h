@@ -55,6 +55,9 @@ struct QueryPlan {
   const BoundQuery* query = nullptr;
   GroupPlan body;
   std::vector<std::string> tail;  // aggregate / distinct / order / slice stages, for explain
+  // The iterators the planner opened to count ranges, handed to the
+  // executor: re-seeking one costs less than opening another.
+  std::shared_ptr<std::vector<std::unique_ptr<TripleCursor>>> cursors;
   std::string ToString() const;
 };
 
