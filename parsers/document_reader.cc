@@ -243,6 +243,10 @@ Result<std::string> ReadBytes(const std::string& path) {
   return ss.str();
 }
 
+bool HoldsManyDocuments(const std::string& path) {
+  return Lower(fs::path(path).extension().string()) == ".jsonl";
+}
+
 size_t ReadFile(const std::string& path, const DocumentFn& fn, const ProblemFn& problem) {
   auto bytes = ReadBytes(path);
   if (!bytes.ok()) {
@@ -255,7 +259,7 @@ size_t ReadFile(const std::string& path, const DocumentFn& fn, const ProblemFn& 
     problem({path + ": empty file, skipped", true});
     return 0;
   }
-  if (ext == ".jsonl") {
+  if (HoldsManyDocuments(path)) {
     if (LooksBinary(*bytes)) {
       problem({path + ": binary file, skipped", true});
       return 0;

@@ -36,6 +36,10 @@ using ProblemFn = std::function<void(const ReadProblem&)>;
 std::vector<std::string> ListInputFiles(const std::vector<std::string>& paths,
                                         const ProblemFn& problem);
 
+// Whether ReadFile may find several documents in `path` (a .jsonl file,
+// any case), judged by its name alone.
+bool HoldsManyDocuments(const std::string& path);
+
 // Reads one file and calls `fn` for each document in it (one, or one per
 // jsonl line). Returns the number of documents produced.
 size_t ReadFile(const std::string& path, const DocumentFn& fn, const ProblemFn& problem);

@@ -116,7 +116,7 @@ class DocumentProgress {
 // The number of documents in `files`, or 0 when a file may hold several.
 size_t KnownDocumentCount(const std::vector<std::string>& files) {
   for (const auto& f : files) {
-    if (f.size() >= 6 && f.compare(f.size() - 6, 6, ".jsonl") == 0) return 0;
+    if (parsers::HoldsManyDocuments(f)) return 0;
   }
   return files.size();
 }
