@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kg/key_codec.h"
+#include "kg/label_cache.h"
 #include "kg/row_codec.h"
 #include "kg/store.h"
 
@@ -74,6 +75,8 @@ class RocksStore final : public Store {
   Result<std::vector<std::pair<TermId, uint64_t>>> ListTypeCounts() const override;
   Result<StoreStats> GetStats() const override;
   Status Refresh() override;
+  uint64_t ViewVersion() const override { return db_->GetLatestSequenceNumber(); }
+  LabelCache* label_cache() const override { return &label_cache_; }
   Status Check(std::vector<std::string>* problems) const override;
   const std::string& dir() const override { return dir_; }
 
@@ -139,6 +142,7 @@ class RocksStore final : public Store {
   uint32_t next_doc_ = 1;
   std::atomic<bool> bulk_active_{false};
   std::unordered_map<std::string, TermId> term_cache_;  // encoded term -> id
+  mutable LabelCache label_cache_;
 };
 
 // Shrinks the bulk loader's runs and sort chunks so tests exercise merging.

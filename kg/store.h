@@ -26,6 +26,8 @@
 
 namespace kg {
 
+class LabelCache;  // kg/label_cache.h
+
 struct OpenOptions {
   bool read_only = false;         // open as a reader: never blocks on, nor blocks, a writer
   bool create_if_missing = true;  // ignored when read_only
@@ -198,6 +200,14 @@ class Store {
 
   // Read-only stores: catch up with the writer's latest committed state.
   virtual Status Refresh() = 0;
+
+  // Moves forward whenever what this object reads may have changed: a write
+  // through it, or a Refresh() that brought a writer's changes. What a
+  // reader keeps across calls is tagged with it.
+  virtual uint64_t ViewVersion() const { return 0; }
+  // Labels readers worked out, kept across queries for this store
+  // (kg/label_cache.h); nullptr when the store keeps none.
+  virtual LabelCache* label_cache() const { return nullptr; }
 
   // Checks every index against the others, counts against contents, evidence
   // against triples; appends one line per problem. OK when nothing is wrong.

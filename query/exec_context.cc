@@ -8,7 +8,10 @@
 namespace kg::query {
 
 ExecContext::ExecContext(const Store& store, const QueryOptions& options)
-    : store_(store), options_(options) {
+    : store_(store),
+      options_(options),
+      label_cache_(store.label_cache()),
+      view_(store.ViewVersion()) {
   if (options.timeout_seconds > 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() +
@@ -60,13 +63,30 @@ void ExecContext::ReleaseCursors() {
 const std::string& ExecContext::Label(TermId id) {
   auto it = labels_.find(id);
   if (it != labels_.end()) return it->second;
+  std::string label;
+  if (label_cache_ && label_cache_->Get(view_, id, &label))
+    return labels_.emplace(id, std::move(label)).first->second;
+  bool complete = true;
+  label = ReadLabel(id, &complete);
+  return Keep(id, std::move(label), complete);
+}
+
+const std::string& ExecContext::Keep(TermId id, std::string label, bool complete) {
+  if (label_cache_ && complete) label_cache_->Put(view_, id, label);
+  return labels_.insert_or_assign(id, std::move(label)).first->second;
+}
+
+std::string ExecContext::ReadLabel(TermId id, bool* complete) {
   // The store's rule (rdfs:label, then skos:prefLabel, then the IRI's local
   // name; a literal is its own label) read through one reused cursor. Among
   // rdfs:labels an untagged one wins, else the first; among prefLabels an
   // untagged or English one.
   const Term* term = GetTerm(id);
-  if (!term) return labels_.emplace(id, store_.Label(id)).first->second;
-  if (term->is_literal()) return labels_.emplace(id, term->value).first->second;
+  if (!term) {
+    *complete = false;
+    return store_.Label(id);
+  }
+  if (term->is_literal()) return term->value;
   for (bool pref : {false, true}) {
     TermId pred = LabelPredicate(pref);
     if (pred == kNoTerm) continue;
@@ -75,16 +95,17 @@ const std::string& ExecContext::Label(TermId id) {
     TripleCursor& cursor = Cursor(&labels_, TriplePattern{id, pred, kNoTerm});
     for (; cursor.Valid(); cursor.Next()) {
       const Term* t = GetTerm(cursor.triple().o);
+      if (!t) *complete = false;
       if (!t || !t->is_literal()) continue;
       bool preferred = t->lang.empty() || (pref && t->lang == "en");
       if (!found || preferred) label = t->value;
       found = true;
       if (preferred) break;
     }
-    if (found) return labels_.emplace(id, label).first->second;
+    if (!cursor.status().ok()) *complete = false;
+    if (found) return label;
   }
-  std::string own = term->is_iri() ? std::string(vocab::LocalName(term->value)) : term->value;
-  return labels_.emplace(id, std::move(own)).first->second;
+  return term->is_iri() ? std::string(vocab::LocalName(term->value)) : term->value;
 }
 
 TermId ExecContext::LabelPredicate(bool pref) {
@@ -137,6 +158,14 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
   std::erase_if(ids, [&](TermId id) { return id == kNoTerm || labels_.count(id) > 0; });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (label_cache_) {
+    std::string label;
+    std::erase_if(ids, [&](TermId id) {
+      if (!label_cache_->Get(view_, id, &label)) return false;
+      labels_.emplace(id, std::move(label));
+      return true;
+    });
+  }
   if (ids.size() < 2) return;
   // The label triples of each term: rdfs:label's objects, else
   // skos:prefLabel's. Only a term without them is read itself (a literal is
@@ -190,8 +219,7 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
   for (size_t i = 0; i < ids.size(); ++i) {
     if (found[i].begin == found[i].end) {
       const Term& term = terms_.at(ids[i]);
-      labels_.emplace(ids[i],
-                      term.is_iri() ? std::string(vocab::LocalName(term.value)) : term.value);
+      Keep(ids[i], term.is_iri() ? std::string(vocab::LocalName(term.value)) : term.value, true);
       continue;
     }
     // The same choice as Label(): an untagged label (or, among prefLabels,
@@ -206,7 +234,7 @@ void ExecContext::PrefetchLabels(std::vector<TermId> ids) {
       any = true;
       if (preferred) break;
     }
-    if (any) labels_.emplace(ids[i], std::move(label));
+    if (any) Keep(ids[i], std::move(label), true);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kg/label_cache.h"
 #include "kg/store.h"
 #include "query/result.h"
 
@@ -64,6 +65,15 @@ class ExecContext {
   bool label_looked_up_ = false, pref_label_looked_up_ = false;
   TermId rdfs_label_ = kNoTerm, skos_pref_label_ = kNoTerm;
   uint64_t label_triples_ = 0, pref_label_triples_ = 0;  // the predicates' counts
+  // The store's labels kept across queries (nullptr: none), and the view
+  // this query reads them at.
+  LabelCache* label_cache_ = nullptr;
+  uint64_t view_ = 0;
+  // The label by the rule of Label(); `complete` false when a read failed,
+  // so the label must not outlive this query.
+  std::string ReadLabel(TermId id, bool* complete);
+  // Remembers a label for this query and, when complete, for later ones.
+  const std::string& Keep(TermId id, std::string label, bool complete);
   TermId LabelPredicate(bool pref);
   // Appends (index into `ids`, label object) for the `ids` (sorted) with
   // triples of `pred`, ordered by index then object; false on a store error.

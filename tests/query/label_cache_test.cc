@@ -1,0 +1,149 @@
+// Labels kept across queries (kg/label_cache.h) through the engine: a
+// writer shows its own new labels at once, a reader shows the labels of its
+// view until Refresh() and the new ones right after, for a single term
+// (ExecContext::Label) and for a result's terms read together
+// (PrefetchLabels). Real stores on disk, a real writer and reader.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kg/label_cache.h"
+#include "kg/store.h"
+#include "kg/vocab.h"
+#include "query/engine.h"
+
+namespace kg::query {
+namespace {
+
+class ScratchStore {
+ public:
+  ScratchStore()
+      : path_((std::filesystem::temp_directory_path() /
+               ("kg-label-cache-" + std::to_string(getpid()) + "-" + std::to_string(counter_++)))
+                  .string()) {
+    std::filesystem::remove_all(path_);
+  }
+  ~ScratchStore() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  std::string path_;
+};
+
+Statement Typed(const std::string& entity, const std::string& type) {
+  return Statement{Term::Iri(vocab::EntityIri(entity)),
+                   Term::Iri(std::string(vocab::kRdfType)),
+                   Term::Iri(vocab::TypeIri(type)),
+                   false,
+                   {}};
+}
+
+Statement Labelled(const std::string& entity, const std::string& label, const char* pred) {
+  return Statement{
+      Term::Iri(vocab::EntityIri(entity)), Term::Iri(pred), Term::Literal(label), false, {}};
+}
+
+DocumentInfo Doc(const std::string& id, const std::string& hash) {
+  DocumentInfo d;
+  d.id = id;
+  d.content_hash = hash;
+  return d;
+}
+
+// The first column of every row, sorted.
+std::vector<std::string> Column(Engine& engine, const std::string& query) {
+  QueryOptions options;
+  auto rs = engine.RunText(query, options);
+  EXPECT_TRUE(rs.ok()) << query << ": " << rs.status().ToString();
+  std::vector<std::string> out;
+  if (!rs.ok()) return out;
+  for (const auto& row : rs->rows) out.push_back(row.at(0).text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+const char* const kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
+const char* const kPrefLabel = "http://www.w3.org/2004/02/skos/core#prefLabel";
+
+// Company "one" is labelled, company "two" is shown by its local name and
+// agency "three" alone (a single term) carries a prefLabel.
+std::vector<Statement> Graph(const std::string& one, const std::string& three) {
+  return {Typed("one", "Company"), Typed("two", "Company"), Typed("three", "Agency"),
+          Labelled("one", one, kRdfsLabel), Labelled("three", three, kPrefLabel)};
+}
+
+std::unique_ptr<Store> Open(const std::string& dir, bool read_only) {
+  auto s = Store::Open(dir, OpenOptions{.read_only = read_only});
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+TEST(LabelCacheQueryTest, AWriterShowsItsNewLabelsAtOnce) {
+  ScratchStore dir;
+  auto writer = Open(dir.path(), false);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
+  Engine engine(writer.get());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme", "two"}));
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency A"}));
+  EXPECT_GE(writer->label_cache()->size(), 3u);
+  // Asked again, the labels come from the cache and are the same.
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme", "two"}));
+
+  std::vector<Statement> changed = Graph("Acme Corp", "Agency B");
+  changed.push_back(Labelled("two", "Two Ltd", kRdfsLabel));
+  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h2"), changed).ok());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme Corp", "Two Ltd"}));
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency B"}));
+
+  // Forgetting the document that labels them brings the local names back.
+  ASSERT_TRUE(writer->PutDocument(Doc("d0", "h0"), {Typed("one", "Company")}).ok());
+  ASSERT_TRUE(writer->RemoveDocument("d1").ok());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"one"}));
+}
+
+TEST(LabelCacheQueryTest, AReaderShowsNewLabelsRightAfterRefresh) {
+  ScratchStore dir;
+  auto writer = Open(dir.path(), false);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
+  auto reader = Open(dir.path(), true);
+  ASSERT_TRUE(reader);
+  Engine engine(reader.get());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme", "two"}));
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency A"}));
+
+  std::vector<Statement> changed = Graph("Acme Corp", "Agency B");
+  changed.push_back(Labelled("two", "Two Ltd", kRdfsLabel));
+  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h2"), changed).ok());
+  // The reader's view stays where it was until it catches up...
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme", "two"}));
+  ASSERT_TRUE(reader->Refresh().ok());
+  // ...and then no label of the older view is shown.
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme Corp", "Two Ltd"}));
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency B"}));
+
+  // A bulk load changes labels through files alone.
+  auto loader = writer->NewBulkLoader(Doc("bulk", "b1"));
+  ASSERT_TRUE(loader.ok()) << loader.status().ToString();
+  ASSERT_TRUE((*loader)
+                  ->Add(Term::Iri(vocab::EntityIri("three")), Term::Iri(kRdfsLabel),
+                        Term::Literal("Agency C"), nullptr)
+                  .ok());
+  ASSERT_TRUE((*loader)->Finish().ok());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency B"}));
+  ASSERT_TRUE(reader->Refresh().ok());
+  EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency C"}));
+  Engine writer_engine(writer.get());
+  EXPECT_EQ(Column(writer_engine, "find ?x where ?x type Agency"), (Strings{"Agency C"}));
+}
+
+}  // namespace
+}  // namespace kg::query
