@@ -83,7 +83,7 @@ Status Binder::LoadTypes() {
 
 Result<std::vector<TermId>> Binder::DistinctTypes() {
   std::vector<TermId> types;
-  auto type = store_->FindTerm(Term::Iri(std::string(vocab::kRdfType)));
+  auto type = FindTerm(Term::Iri(std::string(vocab::kRdfType)));
   if (!type.ok()) {
     if (type.status().IsNotFound()) return types;
     return type.status();
@@ -111,10 +111,27 @@ std::vector<std::string> Binder::TypeNames() {
   return type_names_;
 }
 
+Result<TermId> Binder::FindTerm(const Term& term) {
+  // A stored term keeps its id for good (terms are never deleted), so a
+  // found id holds for every later query; a missing one is asked again.
+  constexpr size_t kMaxFoundTerms = 4096;
+  std::string key(1, static_cast<char>(term.kind));
+  for (const std::string* part : {&term.value, &term.datatype, &term.lang}) {
+    key += *part;
+    key.push_back('\0');
+  }
+  auto it = found_terms_.find(key);
+  if (it != found_terms_.end()) return it->second;
+  KG_ASSIGN_OR_RETURN(TermId id, store_->FindTerm(term));
+  if (found_terms_.size() >= kMaxFoundTerms) found_terms_.clear();
+  found_terms_.emplace(std::move(key), id);
+  return id;
+}
+
 Result<std::vector<TermId>> Binder::ResolveEntity(const ast::Term& term) {
   using K = ast::Term::Kind;
   if (term.kind == K::kIri) {
-    auto id = store_->FindTerm(Term::Iri(term.text));
+    auto id = FindTerm(Term::Iri(term.text));
     if (id.ok()) return std::vector<TermId>{*id};
     if (!id.status().IsNotFound()) return id.status();
     return Fail(term, "unknown IRI <" + term.text + ">");
@@ -125,14 +142,14 @@ Result<std::vector<TermId>> Binder::ResolveEntity(const ast::Term& term) {
                                                      : vocab::kXsdDate;
     std::vector<TermId> ids;
     for (const Term& t : {Term::Literal(term.text, std::string(dt)), Term::Literal(term.text)}) {
-      auto id = store_->FindTerm(t);
+      auto id = FindTerm(t);
       if (id.ok()) ids.push_back(*id);
     }
     if (!ids.empty() || term.kind != K::kInteger) return ids;
   }
   KG_ASSIGN_OR_RETURN(std::vector<TermId> ids, store_->FindByName(term.text));
   if (!ids.empty()) return ids;
-  auto literal = store_->FindTerm(Term::Literal(term.text));
+  auto literal = FindTerm(Term::Literal(term.text));
   if (literal.ok()) return std::vector<TermId>{*literal};
   return Fail(term, "unknown name \"" + term.text + "\"" + SuggestEntity(term.text));
 }
@@ -140,11 +157,11 @@ Result<std::vector<TermId>> Binder::ResolveEntity(const ast::Term& term) {
 Result<std::vector<TermId>> Binder::ResolveType(const ast::Term& term) {
   if (term.kind == ast::Term::Kind::kIri) return ResolveEntity(term);
   std::vector<TermId> ids;
-  auto id = store_->FindTerm(Term::Iri(vocab::TypeIri(term.text)));
+  auto id = FindTerm(Term::Iri(vocab::TypeIri(term.text)));
   if (id.ok()) ids.push_back(*id);
   std::string canonical = CanonicalSchemaType(term.text);
   if (!canonical.empty() && canonical != term.text) {
-    auto cid = store_->FindTerm(Term::Iri(vocab::TypeIri(canonical)));
+    auto cid = FindTerm(Term::Iri(vocab::TypeIri(canonical)));
     if (cid.ok()) ids.push_back(*cid);
   }
   // kg's own type IRI settles it; the type catalog is for RDF data.
@@ -181,7 +198,7 @@ Result<std::vector<TermId>> Binder::LookupPredicate(const ast::Term& term) {
   else
     iri = vocab::PredicateIri(name);
   std::vector<TermId> ids;
-  auto id = store_->FindTerm(Term::Iri(iri));
+  auto id = FindTerm(Term::Iri(iri));
   if (id.ok()) return std::vector<TermId>{*id};
   KG_RETURN_IF_ERROR(LoadPredicates());
   auto [lo, hi] = predicates_.equal_range(Lower(name));
@@ -242,7 +259,7 @@ Result<Operand> Binder::BindOperand(const ast::Term& term, BoundQuery& q, bool r
       (term.kind == ast::Term::Kind::kWord || term.kind == ast::Term::Kind::kString ||
        term.kind == ast::Term::Kind::kIri)) {
     if (term.kind == ast::Term::Kind::kIri) {
-      auto id = store_->FindTerm(Term::Iri(term.text));
+      auto id = FindTerm(Term::Iri(term.text));
       if (id.ok()) op.ids.push_back(*id);
     } else {
       auto ids = store_->FindByName(term.text);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kg/store.h"
@@ -34,6 +35,8 @@ class Binder {
   Status LoadTypes();
   Result<std::vector<TermId>> DistinctTypes();
   Status Fail(const ast::Located& at, std::string message);
+  // Store::FindTerm, remembering what it found across queries.
+  Result<TermId> FindTerm(const Term& term);
   Result<std::vector<TermId>> ResolveEntity(const ast::Term& term);
   Result<std::vector<TermId>> ResolveType(const ast::Term& term);
   Result<std::vector<TermId>> ResolvePredicate(const ast::Term& term);
@@ -57,6 +60,7 @@ class Binder {
   std::vector<std::string> predicate_names_, type_names_;
   uint32_t error_offset_ = 0;
   std::map<std::string, std::vector<TermId>> resolved_predicates_;  // within one Bind
+  std::unordered_map<std::string, TermId> found_terms_;             // kind, value, datatype, lang
 };
 
 }  // namespace kg::query
