@@ -30,6 +30,70 @@ class CounterGuard {
   bool committed_ = false;
 };
 
+// A group's batch in key order. The memtable is a skip list that starts each
+// insert from where the last one went in: rows in key order go in with a few
+// comparisons each, rows in the order documents name them search from the
+// top every time (a fifth of an ingest's CPU). Order within one key is kept,
+// so a delete and a put of the same key still end as they did.
+class SortedRows : public rocksdb::WriteBatch::Handler {
+ public:
+  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key,
+                        const rocksdb::Slice& value) override {
+    rows_.push_back({cf, key, value, false});
+    return rocksdb::Status::OK();
+  }
+  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override {
+    rows_.push_back({cf, key, {}, true});
+    return rocksdb::Status::OK();
+  }
+
+  // `out` gets the rows of `in` (which must outlive the call) in order of
+  // column family and key. False, with `out` untouched, if `in` holds
+  // anything but puts and deletes.
+  bool Sort(const RocksStore& s, const rocksdb::WriteBatch& in, rocksdb::WriteBatch* out) {
+    if (!in.Iterate(this).ok()) return false;
+    // Most rows (a document's docstmt rows, the support lists) are staged in
+    // key order already: group by column family and sort only the groups
+    // that are not.
+    std::vector<rocksdb::ColumnFamilyHandle*> by_id;
+    for (size_t c = 0; c < kCfCount; ++c) {
+      rocksdb::ColumnFamilyHandle* h = s.cf(static_cast<Cf>(c));
+      if (by_id.size() <= h->GetID()) by_id.resize(h->GetID() + 1, nullptr);
+      by_id[h->GetID()] = h;
+    }
+    std::vector<size_t> first(by_id.size() + 1, 0);
+    for (const Row& r : rows_) {
+      if (r.cf >= by_id.size() || by_id[r.cf] == nullptr) return false;
+      ++first[r.cf + 1];
+    }
+    for (size_t c = 1; c < first.size(); ++c) first[c] += first[c - 1];
+    std::vector<Row> grouped(rows_.size());
+    std::vector<size_t> next(first.begin(), first.end() - 1);
+    for (const Row& r : rows_) grouped[next[r.cf]++] = r;
+    auto by_key = [](const Row& a, const Row& b) { return a.key.compare(b.key) < 0; };
+    for (size_t c = 0; c + 1 < first.size(); ++c) {
+      auto a = grouped.begin() + first[c], b = grouped.begin() + first[c + 1];
+      if (!std::is_sorted(a, b, by_key)) std::stable_sort(a, b, by_key);
+    }
+    for (const Row& r : grouped) {
+      if (r.del) {
+        out->Delete(by_id[r.cf], r.key);
+      } else {
+        out->Put(by_id[r.cf], r.key, r.value);
+      }
+    }
+    return true;
+  }
+
+ private:
+  struct Row {
+    uint32_t cf;
+    rocksdb::Slice key, value;
+    bool del;
+  };
+  std::vector<Row> rows_;
+};
+
 void PutCounters(RocksStore* s, rocksdb::WriteBatch* b) {
   b->Put(s->cf(Cf::kMeta), keys::kNextTermKey, rows::EncodeCount(s->next_term()));
   b->Put(s->cf(Cf::kMeta), keys::kNextDocKey, rows::EncodeCount(s->next_doc()));
@@ -146,9 +210,12 @@ Result<std::vector<PutOutcome>> RocksStore::PutDocuments(const std::vector<Docum
       KG_RETURN_IF_ERROR(changes.Finish());
       PutCounters(this, &batch);
       const std::string& first = docs[begin].info.id;
+      rocksdb::WriteBatch sorted;
+      const bool in_order = SortedRows().Sort(*this, batch, &sorted);
       KG_RETURN_IF_ERROR(WriteBatch(
-          &batch, end - begin == 1 ? "write document " + first
-                                   : "write documents " + first + " to " + docs[end - 1].info.id));
+          in_order ? &sorted : &batch,
+          end - begin == 1 ? "write document " + first
+                           : "write documents " + first + " to " + docs[end - 1].info.id));
       changes.RememberTerms();
     }
     counters.Commit();

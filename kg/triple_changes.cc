@@ -1,6 +1,8 @@
 #include "kg/triple_changes.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <set>
 
 #include "kg/name_fold.h"
@@ -98,6 +100,36 @@ struct Delta {
   int64_t triples = 0, subjects = 0, objects = 0;
 };
 
+// The prefix reads of one Finish share an iterator per column family: an
+// iterator made for each subject and label predicate cost more than what it
+// read.
+class PrefixReader {
+ public:
+  PrefixReader(const RocksStore* store, const rocksdb::ReadOptions& ro) : store_(store), ro_(ro) {}
+
+  template <typename Fn>
+  Status ForEach(Cf c, std::string_view prefix, Fn fn) {
+    auto& it = its_[static_cast<size_t>(c)];
+    if (!it) it.reset(store_->db()->NewIterator(ro_, store_->cf(c)));
+    const rocksdb::Slice p(prefix.data(), prefix.size());
+    for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+      if (!fn(std::string_view(it->key().data(), it->key().size()))) break;
+    }
+    return store_->Err(it->status(), std::string("read ") + CfName(c));
+  }
+
+  Result<uint64_t> Count(Cf c, std::string_view prefix, uint64_t limit) {
+    uint64_t n = 0;
+    KG_RETURN_IF_ERROR(ForEach(c, prefix, [&](std::string_view) { return ++n < limit; }));
+    return n;
+  }
+
+ private:
+  const RocksStore* store_;
+  const rocksdb::ReadOptions& ro_;
+  std::array<std::unique_ptr<rocksdb::Iterator>, kCfCount> its_;
+};
+
 std::string IdPair(TermId a, TermId b) {
   std::string k;
   keys::AppendId(&k, a);
@@ -144,10 +176,11 @@ Status TripleChanges::Finish() {
     sp[IdPair(t.s, t.p)].second++;
     po[IdPair(t.p, t.o)].second++;
   }
+  PrefixReader reader(store_, ro_);
   for (auto* group : {&sp, &po}) {
     Cf c = group == &sp ? Cf::kSpo : Cf::kPos;
     for (auto& [prefix, ar] : *group) {
-      KG_ASSIGN_OR_RETURN(uint64_t before, store_->CountPrefix(ro_, c, prefix, ar.second + 1));
+      KG_ASSIGN_OR_RETURN(uint64_t before, reader.Count(c, prefix, ar.second + 1));
       bool had = before > 0, has = before + ar.first > ar.second;
       if (had == has) continue;
       TermId p = keys::ReadId(prefix.data() + (c == Cf::kSpo ? keys::kIdSize : 0));
@@ -200,14 +233,13 @@ Status TripleChanges::Finish() {
     auto& [adds, rems] = ar;
     std::vector<Triple> labels;
     for (TermId lp : label_preds) {
-      KG_RETURN_IF_ERROR(store_->ForEachKey(
-          ro_, Cf::kSpo, IdPair(subject, lp), [&](std::string_view k, std::string_view) {
-            labels.push_back(keys::DecodeTripleKey(keys::IndexOrder::kSpo, k));
-            return true;
-          }));
+      KG_RETURN_IF_ERROR(reader.ForEach(Cf::kSpo, IdPair(subject, lp), [&](std::string_view k) {
+        labels.push_back(keys::DecodeTripleKey(keys::IndexOrder::kSpo, k));
+        return true;
+      }));
     }
     KG_ASSIGN_OR_RETURN(uint64_t count,
-                        store_->CountPrefix(ro_, Cf::kSpo, keys::IdKey(subject), rems.size() + 1));
+                        reader.Count(Cf::kSpo, keys::IdKey(subject), rems.size() + 1));
     bool present_before = count > 0, present_after = count + adds.size() > rems.size();
     KG_ASSIGN_OR_RETURN(auto before, NamesOf(subject, labels, present_before));
     std::vector<Triple> after_labels;

@@ -144,7 +144,14 @@ size_t ReadJsonl(const std::string& path, const std::string& bytes, const Docume
     if (IsBlank(line)) continue;
     std::string where = path + ":" + std::to_string(line_no);
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+    // RapidJSON's check of every string byte, one at a time, took more than
+    // half of the parse; a line checked eight bytes at a time parses the same
+    // without it, and an invalid one goes through it for the same message.
+    if (FindInvalidUtf8(line) == std::string_view::npos) {
+      d.Parse(line.data(), line.size());
+    } else {
+      d.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+    }
     if (d.HasParseError()) {
       problem({where + ": malformed JSON at column " + std::to_string(d.GetErrorOffset() + 1) +
                    " (" + rapidjson::GetParseError_En(d.GetParseError()) + "), line skipped",

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -192,13 +193,26 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       continue;
     // Definitions, amending instructions, negations and hypotheses state
     // no facts about what they name.
-    const SentenceReading reading = ReadSentence(sd.toks);
-    std::vector<std::pair<uint32_t, uint32_t>> spans;
-    for (const auto& m : sd.mentions) spans.emplace_back(m.first, m.last);
-    for (const auto& m : matcher.Match(sd.toks, sd.mentions, ctx))
-      if (Asserts(reading, sd.toks, m.first_token, m.last_token, m.predicate, spans))
-        emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
-    if (reading.kind != SentenceKind::kFact) continue;
+    // Read only for a sentence that relates something: most relate nothing.
+    std::optional<SentenceReading> reading;
+    auto read = [&]() -> const SentenceReading& {
+      if (!reading) reading = ReadSentence(sd.toks);
+      return *reading;
+    };
+    const std::vector<RelationMatch> matches = matcher.Match(sd.toks, sd.mentions, ctx);
+    if (!matches.empty()) {
+      std::vector<std::pair<uint32_t, uint32_t>> spans;
+      for (const auto& m : sd.mentions) spans.emplace_back(m.first, m.last);
+      for (const auto& m : matches)
+        if (Asserts(read(), sd.toks, m.first_token, m.last_token, m.predicate, spans))
+          emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
+    }
+    const bool any_organisation =
+        std::any_of(sd.mentions.begin(), sd.mentions.end(), [](const Mention& m) {
+          return !m.reference && !m.demonym &&
+                 (m.type == EntityType::kCompany || m.type == EntityType::kInstitute);
+        });
+    if (!any_organisation || read().kind != SentenceKind::kFact) continue;
     // A nationality that describes an organisation ("Communist Chinese
     // military company", "the Chinese Academy of Sciences") says where it is
     // based. Inside a firm's own name it need not ("American Express", "Smith

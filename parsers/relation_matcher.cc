@@ -101,6 +101,18 @@ class SentenceMatcher {
   }
   size_t size() const { return items_.size(); }
 
+  // Starts trying `rule` at the sentence's items: whether the rest of its
+  // pattern from element k matches at item p depends on neither the start
+  // nor the slots bound so far, so a failure found from one start holds for
+  // every other and is never tried again.
+  void BeginRule(const rules::CompiledRule& rule) {
+    top_ = &rule.pattern;
+    stride_ = items_.size() + 1;
+    const size_t need = rule.pattern.size() * stride_;
+    if (failed_.size() < need) failed_.resize(need, 0);
+    ++stamp_;
+  }
+
   // Tries `rule` at item `start`; on success fills bindings.
   bool MatchAt(const rules::CompiledRule& rule, size_t start, Bindings* b) {
     bindings_.resize(static_cast<size_t>(rule.vars));
@@ -158,6 +170,17 @@ class SentenceMatcher {
 
   bool Seq(const std::vector<PatternNode>& seq, size_t k, size_t pos, const Cont& cont) {
     if (k == seq.size()) return cont(pos);
+    // Only the rule's own sequence has one continuation (the match's end,
+    // which always succeeds); nested ones continue differently per caller.
+    if (&seq != top_) return Step(seq, k, pos, cont);
+    uint32_t& failed = failed_[k * stride_ + pos];
+    if (failed == stamp_) return false;
+    if (Step(seq, k, pos, cont)) return true;
+    failed = stamp_;
+    return false;
+  }
+
+  bool Step(const std::vector<PatternNode>& seq, size_t k, size_t pos, const Cont& cont) {
     const PatternNode& n = seq[k];
     auto next = [&](size_t p) { return Seq(seq, k + 1, p, cont); };
     // A negated element is a check: it binds nothing and consumes nothing.
@@ -216,8 +239,18 @@ class SentenceMatcher {
         return false;
       }
       case Kind::kAlternatives: {
-        for (const auto& alt : n.alternatives)
+        // An alternative opening with words matches only where the item's
+        // first token is its first word: the hash rules most out uncalled.
+        const uint32_t h = pos < items_.size() ? toks_[FirstToken(pos)].hash : 0;
+        for (const auto& alt : n.alternatives) {
+          if (!alt.empty()) {
+            const PatternNode& a = alt.front();
+            if (a.kind == Kind::kWords && !a.optional && !a.negated && !a.word_hashes.empty() &&
+                (pos >= items_.size() || a.word_hashes[0] != h))
+              continue;
+          }
           if (Seq(alt, 0, pos, next)) return true;
+        }
         return false;
       }
       case Kind::kSlot: {
@@ -267,6 +300,12 @@ class SentenceMatcher {
   bool has_demonym_ = false;
   bool has_named_policy_ = false;
   uint32_t span_first_ = 0, span_last_ = 0;
+  // Failed (pattern element, item) pairs of the rule being tried: an entry
+  // equal to stamp_ failed; BeginRule moves the stamp on.
+  const std::vector<PatternNode>* top_ = nullptr;
+  std::vector<uint32_t> failed_;
+  size_t stride_ = 0;
+  uint32_t stamp_ = 0;
 };
 
 }  // namespace
@@ -292,6 +331,7 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
       possible = any;
     }
     if (!possible) continue;
+    sm.BeginRule(rule);
     for (size_t start = 0; start < sm.size(); ++start) {
       if (!sm.CanStart(rule, start) || !sm.MatchAt(rule, start, &b)) continue;
       for (const auto& h : rule.heads) {

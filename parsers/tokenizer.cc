@@ -96,10 +96,16 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       t.cap = c >= 'A' && c <= 'Z';
       // Find the word's end, then fold it in one pass; a non-ASCII letter is
       // copied whole and counts as lower case.
+      // The hash is WordHash(folded), taken in the same pass.
       const size_t start = i;
-      while (i < end && IsWordByte(text, i)) i += Utf8Len(text[i]);
+      while (true) {
+        while (i < end && IsAsciiAlnum(static_cast<unsigned char>(text[i]))) ++i;
+        if (i >= end || static_cast<unsigned char>(text[i]) < 0x80 || !IsWordByte(text, i)) break;
+        i += Utf8Len(text[i]);
+      }
       std::string_view w = text.substr(start, i - start);
       t.folded.resize(w.size());
+      uint32_t h = 2166136261u;
       for (size_t k = 0; k < w.size(); ++k) {
         unsigned char d = w[k];
         if (d >= 'A' && d <= 'Z') {
@@ -109,10 +115,12 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
           lower_seen = true;  // a-z, or a byte of a non-ASCII letter
         }
         t.folded[k] = static_cast<char>(d);
+        h = (h ^ d) * 16777619u;
       }
       if (i > end) i = end;
       t.word = true;
       t.all_caps = upper_seen && !lower_seen;
+      t.hash = h;
     } else {
       size_t len = c < 0x80 ? 1 : Utf8Len(c);
       t.folded = FoldPunct(text.substr(i, len));
@@ -124,9 +132,9 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         t.word = true;
         ++i;
       }
+      t.hash = WordHash(t.folded);
     }
     t.end = static_cast<uint32_t>(i);
-    t.hash = WordHash(t.folded);
     out->push_back(std::move(t));
   }
 }
