@@ -214,6 +214,7 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
   // tokenized to its end.
   constexpr size_t kTitleTokens = 32;
   std::vector<Token> toks;
+  toks.reserve(kTitleTokens);  // called for the first lines of every document
   Tokenize(title, 0, static_cast<uint32_t>(title.size()), &toks, kTitleTokens);
   for (size_t i = 0; i < toks.size() && i < 4; ++i) {
     // A news headline ("BAKER ASKS FAST ACTION ON DEBT BILL") is about a

@@ -1,6 +1,7 @@
 #include "parsers/relation_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <type_traits>
 
 #include <boost/container/small_vector.hpp>
@@ -51,7 +52,8 @@ class SentenceMatcher {
  public:
   SentenceMatcher(const std::vector<Token>& toks, const std::vector<Mention>& mentions)
       : toks_(toks), mentions_(mentions) {
-    for (const auto& t : toks) signature_ |= 1ull << (t.hash & 63);
+    for (const auto& t : toks)
+      signature_[t.hash >> 6 & (kSignatureWords - 1)] |= 1ull << (t.hash & 63);
     size_t m = 0;
     for (size_t i = 0; i < toks.size();) {
       if (m < mentions.size() && mentions[m].first == i) {
@@ -72,10 +74,11 @@ class SentenceMatcher {
     }
   }
 
-  // A 64-bit signature of the sentence's words rules out most words at once;
-  // sentences are short, so the rest is a scan.
+  // A 1024-bit signature of the sentence's words rules out nearly every
+  // absent word at once (64 bits let a third through); sentences are short,
+  // so the rest is a scan.
   bool HasWord(const std::string& w, uint32_t h) const {
-    if (!(signature_ >> (h & 63) & 1u)) return false;
+    if (!(signature_[h >> 6 & (kSignatureWords - 1)] >> (h & 63) & 1u)) return false;
     for (const auto& t : toks_)
       if (t.hash == h && t.folded == w) return true;
     return false;
@@ -295,7 +298,8 @@ class SentenceMatcher {
   const std::vector<Mention>& mentions_;
   std::vector<Item> items_;
   Bindings bindings_;
-  uint64_t signature_ = 0;
+  static constexpr size_t kSignatureWords = 16;
+  std::array<uint64_t, kSignatureWords> signature_{};
   uint32_t type_mask_ = 0;  // types of the sentence's (non-adjective) mentions
   bool has_demonym_ = false;
   bool has_named_policy_ = false;

@@ -86,8 +86,9 @@ size_t FoldPunct(std::string_view s, size_t i, char* out) {
 }  // namespace
 
 std::string FoldName(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
+  // Written in place: the output is never longer than the name.
+  std::string out(name.size(), '\0');
+  size_t n = 0;
   bool space = false;
   for (size_t i = 0; i < name.size();) {
     char c = name[i];
@@ -95,13 +96,14 @@ std::string FoldName(std::string_view name) {
     if (used == 0) used = 1;
     i += used;
     if (IsAsciiSpace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
+      space = n > 0;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) out[n++] = ' ';
     space = false;
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    out[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+  out.resize(n);
   for (std::string_view article : {"the ", "a ", "an "}) {
     if (out.compare(0, article.size(), article) == 0) return out.substr(article.size());
   }
