@@ -1,61 +1,43 @@
 // LabelCache: the labels a reader worked out (term id -> label, including
-// "shown by its local name"), kept across queries for as long as the store's
-// view stays the same. A REPL session, a script or any reader that asks for
-// the same terms again skips the label seeks and dictionary reads.
-//
-// Entries belong to a view version (Store::ViewVersion()): the first Get or
-// Put with a newer version empties the cache, and a Put with an older one is
-// dropped, so a label read before a write or a Refresh() is never shown
-// after it. Memory is bounded: entries live in two generations of at most
-// half the budget each; when the newer fills up, the older is dropped and
-// the newer takes its place, and a hit in the older moves the entry forward
-// (a cheap approximation of least-recently-used).
-//
-// Thread-safe: one mutex; lookups are batched by the caller where it counts.
+// "shown by its local name"), and RangeStatsCache: the range sizes and
+// predicate statistics a query planner read. Both are kept across queries
+// while the store's view stays the same (kg/view_cache.h).
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "kg/store.h"
 #include "kg/term.h"
+#include "kg/view_cache.h"
 
 namespace kg {
 
-class LabelCache {
+class LabelCache : public ViewCache<TermId, std::string> {
  public:
   static constexpr size_t kDefaultMaxBytes = size_t{32} << 20;
 
-  explicit LabelCache(size_t max_bytes = kDefaultMaxBytes) : max_bytes_(max_bytes) {}
-  LabelCache(const LabelCache&) = delete;
-  LabelCache& operator=(const LabelCache&) = delete;
+  explicit LabelCache(size_t max_bytes = kDefaultMaxBytes) : ViewCache(max_bytes) {}
 
-  // The label of `id` as of view `version`; false when not cached.
-  bool Get(uint64_t version, TermId id, std::string* label);
-  void Put(uint64_t version, TermId id, std::string_view label);
+  void Put(uint64_t version, TermId id, std::string_view label) {
+    ViewCache::Put(version, id, std::string(label), label.size());
+  }
+};
 
-  // What the entries cost, by the estimate the bound uses.
-  size_t bytes() const;
-  size_t size() const;
+struct TripleHasher {
+  size_t operator()(const Triple& t) const {
+    return std::hash<uint64_t>()(t.s * 0x9e3779b97f4a7c15ULL ^ t.p * 0xc2b2ae3d27d4eb4fULL ^ t.o);
+  }
+};
 
-  // Per entry beyond the label's own bytes: the node, its key and the
-  // string header, roughly.
-  static constexpr size_t kEntryOverhead = 64;
+// Pattern -> statistics: for a pattern binding the predicate alone, its
+// PredicateStats row; for one binding a subject or object, the range's size
+// (as far as the planner counted it) in `triples`.
+class RangeStatsCache : public ViewCache<Triple, PredicateStats, TripleHasher> {
+ public:
+  static constexpr size_t kDefaultMaxBytes = size_t{4} << 20;
 
- private:
-  using Map = std::unordered_map<TermId, std::string>;
-  // REQUIRES: mu_ held. False when `version` is older than the entries.
-  bool Follow(uint64_t version);
-  void Insert(TermId id, std::string label);
-
-  mutable std::mutex mu_;
-  const size_t max_bytes_;
-  uint64_t version_ = 0;
-  Map newer_, older_;
-  size_t newer_bytes_ = 0, older_bytes_ = 0;
+  explicit RangeStatsCache(size_t max_bytes = kDefaultMaxBytes) : ViewCache(max_bytes) {}
 };
 
 }  // namespace kg

@@ -77,6 +77,7 @@ class RocksStore final : public Store {
   Status Refresh() override;
   uint64_t ViewVersion() const override { return db_->GetLatestSequenceNumber(); }
   LabelCache* label_cache() const override { return &label_cache_; }
+  RangeStatsCache* range_stats_cache() const override { return &range_stats_cache_; }
   Status Check(std::vector<std::string>* problems) const override;
   const std::string& dir() const override { return dir_; }
 
@@ -143,6 +144,7 @@ class RocksStore final : public Store {
   std::atomic<bool> bulk_active_{false};
   std::unordered_map<std::string, TermId> term_cache_;  // encoded term -> id
   mutable LabelCache label_cache_;
+  mutable RangeStatsCache range_stats_cache_;
 };
 
 // Shrinks the bulk loader's runs and sort chunks so tests exercise merging.

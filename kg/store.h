@@ -26,7 +26,8 @@
 
 namespace kg {
 
-class LabelCache;  // kg/label_cache.h
+class LabelCache;       // kg/label_cache.h
+class RangeStatsCache;  // kg/label_cache.h
 
 struct OpenOptions {
   bool read_only = false;         // open as a reader: never blocks on, nor blocks, a writer
@@ -208,6 +209,8 @@ class Store {
   // Labels readers worked out, kept across queries for this store
   // (kg/label_cache.h); nullptr when the store keeps none.
   virtual LabelCache* label_cache() const { return nullptr; }
+  // Range sizes and predicate statistics planners read, kept the same way.
+  virtual RangeStatsCache* range_stats_cache() const { return nullptr; }
 
   // Checks every index against the others, counts against contents, evidence
   // against triples; appends one line per problem. OK when nothing is wrong.

@@ -21,6 +21,7 @@ class IndexCursor final : public TripleCursor {
     upper_ = keys::PrefixSuccessor(prefix_);
     upper_slice_ = rocksdb::Slice(upper_);
     rocksdb::ReadOptions ro;
+    ro.ignore_range_deletions = true;  // kg never writes range deletions
     if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
     it_.reset(store->db()->NewIterator(ro, store->cf(IndexCf(order_))));
     it_->Seek(prefix_);

@@ -8,6 +8,8 @@
 #include <set>
 #include <tuple>
 
+#include "kg/label_cache.h"
+
 namespace kg::query {
 namespace {
 
@@ -18,7 +20,11 @@ constexpr double kSeekCost = 3;
 
 class Planner {
  public:
-  Planner(const Store& store, const BoundQuery& query) : store_(store), query_(query) {}
+  Planner(const Store& store, const BoundQuery& query)
+      : store_(store),
+        query_(query),
+        cache_(store.range_stats_cache()),
+        view_(store.ViewVersion()) {}
 
   std::vector<std::unique_ptr<TripleCursor>> TakeCursors() { return std::move(cursors_); }
 
@@ -159,7 +165,11 @@ class Planner {
   Result<PredicateStats> Stats(TermId p) {
     auto it = stats_.find(p);
     if (it != stats_.end()) return it->second;
-    KG_ASSIGN_OR_RETURN(PredicateStats ps, store_.GetPredicateStats(p));
+    PredicateStats ps;
+    if (!cache_ || !cache_->Get(view_, TriplePattern{kNoTerm, p, kNoTerm}, &ps)) {
+      KG_ASSIGN_OR_RETURN(ps, store_.GetPredicateStats(p));
+      if (cache_) cache_->Put(view_, TriplePattern{kNoTerm, p, kNoTerm}, ps);
+    }
     stats_[p] = ps;
     return ps;
   }
@@ -218,8 +228,11 @@ class Planner {
     auto it = counts_.find(key);
     if (it != counts_.end()) return it->second;
     uint64_t n = 0;
+    PredicateStats cached;
     if (t.s == kNoTerm && t.o == kNoTerm) {
       KG_ASSIGN_OR_RETURN(n, store_.Count(t));  // kept current by every write: no scan
+    } else if (cache_ && cache_->Get(view_, t, &cached)) {
+      n = cached.triples;  // counted by an earlier query at this view
     } else {
       TripleCursor& c = Cursor(t);
       for (; c.Valid() && n < kCountLimit; c.Next()) ++n;
@@ -229,6 +242,7 @@ class Planner {
         uint64_t distinct = t.s == kNoTerm ? ps.distinct_objects : ps.distinct_subjects;
         n = std::max(n, ps.triples / std::max<uint64_t>(1, distinct));
       }
+      if (cache_) cache_->Put(view_, t, PredicateStats{.triples = n});
     }
     counts_[key] = n;
     return n;
@@ -259,6 +273,10 @@ class Planner {
 
   const Store& store_;
   const BoundQuery& query_;
+  // Counts and stats kept across queries at the store's view (a REPL's or
+  // script's next query plans without re-reading them).
+  RangeStatsCache* cache_;
+  uint64_t view_;
   std::map<TermId, PredicateStats> stats_;
   std::map<std::tuple<TermId, TermId, TermId>, uint64_t> counts_;
   std::vector<std::unique_ptr<TripleCursor>> cursors_;

@@ -70,7 +70,7 @@ TEST(LabelCacheTest, MemoryStaysWithinItsBudget) {
 }
 
 TEST(LabelCacheTest, AHitInTheOlderHalfSurvivesTheNextTurnOver) {
-  LabelCache cache(20 * LabelCache::kEntryOverhead);  // 10 entries per half
+  LabelCache cache(20 * (LabelCache::kEntryOverhead + sizeof(std::string)));  // 10 per half
   for (TermId id = 1; id <= 10; ++id) cache.Put(1, id, "");
   cache.Put(1, 11, "");  // 1..10 become the older half
   std::string label;

@@ -1,8 +1,9 @@
-// Labels kept across queries (kg/label_cache.h) through the engine: a
-// writer shows its own new labels at once, a reader shows the labels of its
-// view until Refresh() and the new ones right after, for a single term
+// What the engine keeps across queries (kg/view_cache.h): labels, a writer
+// shows its own new labels at once, a reader shows the labels of its view
+// until Refresh() and the new ones right after, for a single term
 // (ExecContext::Label) and for a result's terms read together
-// (PrefetchLabels). Real stores on disk, a real writer and reader.
+// (PrefetchLabels); and the planner's range counts, which follow the view
+// the same way. Real stores on disk, a real writer and reader.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -143,6 +144,41 @@ TEST(LabelCacheQueryTest, AReaderShowsNewLabelsRightAfterRefresh) {
   EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency C"}));
   Engine writer_engine(writer.get());
   EXPECT_EQ(Column(writer_engine, "find ?x where ?x type Agency"), (Strings{"Agency C"}));
+}
+
+// The plan's estimate for `?x type Company`, a range the planner counts
+// (in a join; alone, a pattern is estimated from its predicate's stats).
+std::string Estimate(Engine& engine) {
+  auto rs = engine.RunText("explain find ?x where ?x type Company, ?x type ?t", QueryOptions());
+  EXPECT_TRUE(rs.ok()) << rs.status().ToString();
+  std::string plan;
+  if (rs.ok())
+    for (const auto& row : rs->rows) plan += row.at(0).text + "\n";
+  auto at = plan.find("Scan ?x type Company  (est. ");
+  if (at != std::string::npos) at = plan.find("(est. ", at);
+  return at == std::string::npos ? plan : plan.substr(at, plan.find(')', at) - at + 1);
+}
+
+TEST(RangeStatsCacheQueryTest, PlansFollowTheViewLikeLabels) {
+  ScratchStore dir;
+  auto writer = Open(dir.path(), false);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
+  auto reader = Open(dir.path(), true);
+  ASSERT_TRUE(reader);
+  Engine writer_engine(writer.get()), reader_engine(reader.get());
+  EXPECT_EQ(Estimate(writer_engine), "(est. 2 rows)");
+  EXPECT_EQ(Estimate(reader_engine), "(est. 2 rows)");
+  EXPECT_GT(writer->range_stats_cache()->size(), 0u);
+  EXPECT_EQ(Estimate(reader_engine), "(est. 2 rows)");  // from the cache, the same
+
+  ASSERT_TRUE(writer->PutDocument(Doc("d2", "h1"), {Typed("four", "Company")}).ok());
+  EXPECT_EQ(Column(writer_engine, "find ?x where ?x type Company"),
+            (Strings{"Acme", "four", "two"}));
+  EXPECT_EQ(Estimate(writer_engine), "(est. 3 rows)");
+  EXPECT_EQ(Estimate(reader_engine), "(est. 2 rows)");
+  ASSERT_TRUE(reader->Refresh().ok());
+  EXPECT_EQ(Estimate(reader_engine), "(est. 3 rows)");
 }
 
 }  // namespace
