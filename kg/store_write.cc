@@ -1,5 +1,6 @@
 // PutDocument(s) and RemoveDocument: one atomic WriteBatch each.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -112,6 +113,30 @@ Status DropContribution(RocksStore* s, TripleChanges* changes, rocksdb::WriteBat
   return Status::OK();
 }
 
+// A document's statements name the same subjects, predicates and types over
+// and over (each entity's type, label and aliases): a term resolved a few
+// statements ago is compared, not encoded and looked up again.
+class RecentTerms {
+ public:
+  explicit RecentTerms(TripleChanges* changes) : changes_(changes) {}
+
+  // `t` must outlive this object.
+  Result<TermId> Resolve(const Term& t) {
+    for (const auto& [term, id] : recent_) {
+      if (term != nullptr && *term == t) return id;
+    }
+    KG_ASSIGN_OR_RETURN(TermId id, changes_->Resolve(t));
+    recent_[next_] = {&t, id};
+    next_ = (next_ + 1) % recent_.size();
+    return id;
+  }
+
+ private:
+  TripleChanges* changes_;
+  std::array<std::pair<const Term*, TermId>, 8> recent_{};
+  size_t next_ = 0;
+};
+
 // Adds one document's rows to `batch`, which may already hold other
 // documents' rows: `changes` carries the support lists and terms they share.
 // `old` is the stored version of the document, if any.
@@ -132,6 +157,7 @@ Status StageDocument(RocksStore* s, const rocksdb::ReadOptions& ro, TripleChange
   }
 
   std::map<Triple, std::vector<const Evidence*>> triples;
+  RecentTerms recent(changes);
   for (const Statement& st : statements) {
     if (!st.p.is_iri()) {
       return Status::InvalidInput("document " + doc.id + ": predicate " + st.p.ToNTriples() +
@@ -142,9 +168,9 @@ Status StageDocument(RocksStore* s, const rocksdb::ReadOptions& ro, TripleChange
                                   " is a literal");
     }
     Triple t;
-    KG_ASSIGN_OR_RETURN(t.s, changes->Resolve(st.s));
-    KG_ASSIGN_OR_RETURN(t.p, changes->Resolve(st.p));
-    KG_ASSIGN_OR_RETURN(t.o, changes->Resolve(st.o));
+    KG_ASSIGN_OR_RETURN(t.s, recent.Resolve(st.s));
+    KG_ASSIGN_OR_RETURN(t.p, recent.Resolve(st.p));
+    KG_ASSIGN_OR_RETURN(t.o, recent.Resolve(st.o));
     auto& ev = triples[t];
     if (st.has_evidence) ev.push_back(&st.evidence);
   }

@@ -34,11 +34,21 @@ void OrderedExtraction::Run(const Source& source, const Sink& sink,
   std::map<size_t, Job> done;
   bool reading = true;
   size_t produced = 0;
-  const size_t kMaxQueued = static_cast<size_t>(jobs_) * 4;
+  // Workers run ahead of a slow sink (an ingest writing a group of documents
+  // stalled them after a few) while the documents waiting are few or small.
+  const size_t kMinQueued = static_cast<size_t>(jobs_) * 4;
+  constexpr size_t kMaxQueued = 4096;
+  constexpr size_t kMaxQueuedBytes = size_t{32} << 20;
+  size_t queued_bytes = 0;
+  auto room = [&] {
+    const size_t n = in.size() + done.size();
+    return n < kMinQueued || (n < kMaxQueued && queued_bytes < kMaxQueuedBytes);
+  };
   std::thread reader([&] {
     source([&](SourceDocument d) {
       std::unique_lock<std::mutex> l(mu);
-      cv_out.wait(l, [&] { return in.size() + done.size() < kMaxQueued; });
+      cv_out.wait(l, room);
+      queued_bytes += d.text.size();
       in.push_back(Job{produced++, std::move(d), {}});
       cv_in.notify_one();
     });
@@ -77,6 +87,7 @@ void OrderedExtraction::Run(const Source& source, const Sink& sink,
     if (it == done.end()) break;
     Job job = std::move(it->second);
     done.erase(it);
+    queued_bytes -= job.doc.text.size();
     ++next;
     cv_out.notify_all();
     l.unlock();

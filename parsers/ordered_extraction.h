@@ -20,8 +20,9 @@ class OrderedExtraction {
 
   // Extracts every document `source` yields and hands each to `sink`, then
   // calls `tick`, on the calling thread in the order `source` yielded them.
-  // A reader thread runs `source`; at most four documents per thread wait
-  // between reading and `sink`, which bounds memory whatever the input size.
+  // A reader thread runs `source`; up to 4096 documents and 32 MB of text
+  // (always four documents per thread) wait between reading and `sink`, which
+  // bounds memory whatever the input size.
   void Run(const Source& source, const Sink& sink, const std::function<void()>& tick) const;
 
  private:
