@@ -63,6 +63,24 @@ TEST_F(ReaderTest, JsonlSkipsMalformedLineWithWarningAndGoesOn) {
   EXPECT_EQ(problems_[0].message.rfind(path + ":2: ", 0), 0u) << problems_[0].message;
 }
 
+// A line is checked for UTF-8 before parsing: a valid one keeps its
+// non-ASCII text, an invalid one is skipped with the parser's own message.
+TEST_F(ReaderTest, JsonlLineWithInvalidUtf8IsSkippedAndValidTextKept) {
+  std::string path =
+      Write("utf8.jsonl",
+            "{\"id\": \"a\", \"text\": \"Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D.\"}\n"
+            "{\"id\": \"b\", \"text\": \"caf\xE9 au lait\"}\n");
+  auto docs = Read(path);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D.");
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_FALSE(problems_[0].fatal);
+  EXPECT_EQ(problems_[0].message.rfind(path + ":2: malformed JSON at column 25 (", 0), 0u)
+      << problems_[0].message;
+  EXPECT_NE(problems_[0].message.find("Invalid encoding"), std::string::npos)
+      << problems_[0].message;
+}
+
 TEST_F(ReaderTest, BinaryInvalidUtf8AndEmptyFilesAreRefused) {
   EXPECT_TRUE(Read(Write("bin.txt", std::string("ab\0cd", 5))).empty());
   ASSERT_EQ(problems_.size(), 1u);

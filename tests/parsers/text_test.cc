@@ -16,6 +16,17 @@ TEST(TextTest, FindsInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("cut \xE2\x80"), 4u);
 }
 
+// Long ASCII runs are checked eight bytes at a time: bad bytes inside,
+// just after and across such runs are still found where they are.
+TEST(TextTest, FindsInvalidUtf8AfterLongAsciiRuns) {
+  const std::string run(16, 'a');
+  EXPECT_EQ(FindInvalidUtf8(run + "\xE2\x80\x9C" + run), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8(run + "\xFF"), 16u);
+  EXPECT_EQ(FindInvalidUtf8(run + "bc\xC3"), 18u);  // cut short at the end
+  EXPECT_EQ(FindInvalidUtf8(run + "\xC3\xA9" + run + "\xED\xA0\x80" + run), 34u);
+  EXPECT_EQ(FindInvalidUtf8("abcdefghijk\x80lmnop"), 11u);
+}
+
 TEST(TextTest, FoldsNamesLikeTheScorer) {
   EXPECT_EQ(FoldName("The  People\xE2\x80\x99s Republic"), "people's republic");
   EXPECT_EQ(FoldName("Large\xE2\x80\x93scale AI"), "large-scale ai");
