@@ -42,6 +42,11 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf c, std::shared_ptr<rocksdb::Cache> cac
   o.compression = rocksdb::kLZ4Compression;
   o.bottommost_compression = rocksdb::kZSTD;
   o.level_compaction_dynamic_level_bytes = true;
+  // An ingest reads many keys its memtable does not hold (new terms,
+  // documents and triples): a memtable bloom filter answers those without a
+  // skip-list search.
+  o.memtable_whole_key_filtering = true;
+  o.memtable_prefix_bloom_size_ratio = 0.02;
   rocksdb::BlockBasedTableOptions t;
   // Large blocks compress term text and sorted ids far better. A seek
   // scans up to a restart interval of keys after its binary search: 16
