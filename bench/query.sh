@@ -6,8 +6,9 @@
 # links files of ../shared/rdf.
 # Both sides open or load once, then time each query in process: one warm-up
 # run, then RUNS runs. kg times Engine::RunText (parse, bind, plan, execute,
-# labels of the result); Oxigraph times store.query() (parse, plan, evaluate,
-# the solutions as JavaScript terms). Neither prints rows.
+# labels of the result; the store's label and planner-count caches, filled by
+# the warm-up run, as in a REPL session); Oxigraph times store.query() (parse,
+# plan, evaluate, the solutions as JavaScript terms). Neither prints rows.
 #   bench/query.sh BUILD_DIR
 # Environment: KG_BENCH_TRIPLES (default 10000000), KG_BENCH_RUNS (default 5),
 # KG_BENCH_DIR (default BUILD_DIR/bench-query), KG_BENCH_SETS (default
