@@ -12,11 +12,6 @@
 namespace kg {
 namespace {
 
-using testing::Doc;
-using testing::OpenOrDie;
-using testing::ScratchDir;
-using testing::St;
-
 TEST(LabelCacheTest, AnswersWithinOneVersion) {
   LabelCache cache;
   std::string label;
@@ -82,12 +77,13 @@ TEST(LabelCacheTest, AHitInTheOlderHalfSurvivesTheNextTurnOver) {
 }
 
 TEST(StoreViewVersionTest, MovesOnEveryWriteAndOnAReadersRefresh) {
-  ScratchDir dir;
-  auto writer = OpenOrDie(dir.path());
+  testing::ScratchDir dir;
+  auto writer = testing::OpenOrDie(dir.path());
   ASSERT_TRUE(writer);
   ASSERT_NE(writer->label_cache(), nullptr);
-  ASSERT_TRUE(writer->PutDocument(Doc("d1"), {St("urn:a", "urn:p", "urn:b")}).ok());
-  auto reader = OpenOrDie(dir.path(), /*read_only=*/true);
+  ASSERT_TRUE(
+      writer->PutDocument(testing::Doc("d1"), {testing::St("urn:a", "urn:p", "urn:b")}).ok());
+  auto reader = testing::OpenOrDie(dir.path(), /*read_only=*/true);
   ASSERT_TRUE(reader);
   ASSERT_NE(reader->label_cache(), writer->label_cache());
 
@@ -95,7 +91,8 @@ TEST(StoreViewVersionTest, MovesOnEveryWriteAndOnAReadersRefresh) {
   ASSERT_TRUE(writer->Count({}).ok());
   EXPECT_EQ(writer->ViewVersion(), w);  // reads leave it alone
 
-  ASSERT_TRUE(writer->PutDocument(Doc("d2"), {St("urn:c", "urn:p", "urn:d")}).ok());
+  ASSERT_TRUE(
+      writer->PutDocument(testing::Doc("d2"), {testing::St("urn:c", "urn:p", "urn:d")}).ok());
   EXPECT_GT(writer->ViewVersion(), w);
   w = writer->ViewVersion();
   EXPECT_EQ(reader->ViewVersion(), r);  // until it catches up
@@ -110,7 +107,7 @@ TEST(StoreViewVersionTest, MovesOnEveryWriteAndOnAReadersRefresh) {
   w = writer->ViewVersion();
 
   // A bulk load writes no batch, only files: the version moves all the same.
-  auto loader = writer->NewBulkLoader(Doc("bulk"));
+  auto loader = writer->NewBulkLoader(testing::Doc("bulk"));
   ASSERT_TRUE(loader.ok()) << loader.status().ToString();
   ASSERT_KG_OK((*loader)->Add(Term::Iri("urn:a"), Term::Iri(std::string(vocab::kRdfsLabel)),
                               Term::Literal("A"), nullptr));

@@ -86,6 +86,16 @@ std::unique_ptr<Store> Open(const std::string& dir, bool read_only) {
   return s.ok() ? std::move(s).value() : nullptr;
 }
 
+// A writer holding Graph("Acme", "Agency A"), and a reader opened after it.
+void OpenWriterAndReader(const ScratchStore& dir, std::unique_ptr<Store>* writer,
+                         std::unique_ptr<Store>* reader) {
+  *writer = Open(dir.path(), false);
+  ASSERT_TRUE(*writer);
+  ASSERT_TRUE((*writer)->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
+  *reader = Open(dir.path(), true);
+  ASSERT_TRUE(*reader);
+}
+
 TEST(LabelCacheQueryTest, AWriterShowsItsNewLabelsAtOnce) {
   ScratchStore dir;
   auto writer = Open(dir.path(), false);
@@ -112,11 +122,8 @@ TEST(LabelCacheQueryTest, AWriterShowsItsNewLabelsAtOnce) {
 
 TEST(LabelCacheQueryTest, AReaderShowsNewLabelsRightAfterRefresh) {
   ScratchStore dir;
-  auto writer = Open(dir.path(), false);
-  ASSERT_TRUE(writer);
-  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
-  auto reader = Open(dir.path(), true);
-  ASSERT_TRUE(reader);
+  std::unique_ptr<Store> writer, reader;
+  ASSERT_NO_FATAL_FAILURE(OpenWriterAndReader(dir, &writer, &reader));
   Engine engine(reader.get());
   EXPECT_EQ(Column(engine, "find ?x where ?x type Company"), (Strings{"Acme", "two"}));
   EXPECT_EQ(Column(engine, "find ?x where ?x type Agency"), (Strings{"Agency A"}));
@@ -161,11 +168,8 @@ std::string Estimate(Engine& engine) {
 
 TEST(RangeStatsCacheQueryTest, PlansFollowTheViewLikeLabels) {
   ScratchStore dir;
-  auto writer = Open(dir.path(), false);
-  ASSERT_TRUE(writer);
-  ASSERT_TRUE(writer->PutDocument(Doc("d1", "h1"), Graph("Acme", "Agency A")).ok());
-  auto reader = Open(dir.path(), true);
-  ASSERT_TRUE(reader);
+  std::unique_ptr<Store> writer, reader;
+  ASSERT_NO_FATAL_FAILURE(OpenWriterAndReader(dir, &writer, &reader));
   Engine writer_engine(writer.get()), reader_engine(reader.get());
   EXPECT_EQ(Estimate(writer_engine), "(est. 2 rows)");
   EXPECT_EQ(Estimate(reader_engine), "(est. 2 rows)");
