@@ -121,6 +121,13 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         m.last = static_cast<uint32_t>(DatedTitleEnd(toks, m.last));
         m.last = static_cast<uint32_t>(CitationEnd(toks, m.last));
       }
+      // "The Ministry of International Trade and Industry (MITI) acted to
+      // ...": an acronym in brackets after a name is that name again, and
+      // the verb after it is still the name's.
+      if (m.type != EntityType::kPolicy && !m.demonym && m.last + 2 < toks.size() &&
+          toks[m.last].Is("(") && toks[m.last + 1].all_caps && toks[m.last + 1].word &&
+          toks[m.last + 1].folded.size() <= 8 && toks[m.last + 2].Is(")"))
+        m.last += 3;
       // "Chinese government", "U.S. government": the country itself.
       if (m.type == EntityType::kCountry && m.last < toks.size() &&
           In(toks[m.last], kGovernmentWords)) {
@@ -136,16 +143,27 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       if ((w0 == "the" || w0 == "this") &&
           (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of"))) {
         target = st->last_country;
-      } else if ((w0 == "this" || w0 == "the") && IsPolicyNoun(w1) && w2 != "of") {
+      } else if ((w0 == "this" || w0 == "these" || w0 == "the" || w0 == "that") &&
+                 IsPolicyNoun(w1) && w2 != "of") {
+        // "These measures" is how a regulation named "... Measures for ..."
+        // speaks of itself.
+        if (w0 == "these" && st->doc_policy >= 0 &&
+            LabelHasWord(st->entities[st->doc_policy].label, w1))
+          target = st->doc_policy;
         if (w0 == "this" && st->doc_policy >= 0 &&
             (w1 == "order" || w1 == "act" || w1 == "regulation" || w1 == "memorandum" ||
              w1 == "directive" || w1 == "law" ||
              LabelHasWord(st->entities[st->doc_policy].label, w1)))
           target = st->doc_policy;
-        for (auto it = st->recent.rbegin(); target < 0 && it != st->recent.rend(); ++it) {
+        for (auto it = st->recent.rbegin(); target < 0 && w0 != "these" && it != st->recent.rend();
+             ++it) {
+          // "its microchip pact with the U.S. ... That pact": the policy last
+          // called so, by its name or by the words the text used for it.
           const DocEntity& e = st->entities[*it];
-          if (e.type == EntityType::kPolicy && (w1 == "policy" || LabelHasWord(e.label, w1)))
-            target = *it;
+          if (e.type != EntityType::kPolicy) continue;
+          bool called = w1 == "policy" || LabelHasWord(e.label, w1);
+          for (const auto& alias : e.aliases) called = called || LabelHasWord(alias, w1);
+          if (called) target = *it;
         }
       } else if (w0 == "the" &&
                  (w1 == "secretary" || w1 == "ministry" || w1 == "department" ||

@@ -114,6 +114,21 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   for (size_t k = end; k > i + 1 - 0 && k > i; --k) {
     const Token& head = toks[k - 1];
     if (!head.cap && !head.all_caps) continue;
+    // "Measures for the Management of ...", "Provisions on the Governance of
+    // ...": a regulation named for its kind goes on after it. Alone ("General
+    // Provisions") such a word heads a section, not a law.
+    const size_t from = at(k + 1) == "the" ? k + 2 : k + 1;
+    const size_t full = In(head, kComplementHeads) && (at(k) == "for" || at(k) == "on") &&
+                                from < toks.size() && IsNameWord(toks[from])
+                            ? NameRun(toks, from, 12)
+                            : from;
+    if (full > from) {
+      c.len = full - i;
+      c.label = Surface(text, toks, i, full);
+      c.type = EntityType::kPolicy;
+      c.rule = "pattern:policy_name";
+      return c;
+    }
     bool policy = false;
     PolicyHeadType(head, &policy);
     if (policy && k - i >= 2 && !head.Is("order")) {
@@ -135,6 +150,11 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       c.rule = "pattern:policy_name";
       return c;
     }
+    // "the United States of America in Congress assembled": a place and the
+    // body meeting in it are two names.
+    bool meets_in = false;
+    for (size_t w = i + 1; w < k; ++w) meets_in = meets_in || toks[w].Is("in");
+    if (meets_in) continue;
     // "Centre for Cyber Security", "Office of Science": the name goes on.
     if ((IsAgencyHead(head) || IsInstituteHead(head)) && k < end &&
         (toks[k].Is("for") || toks[k].Is("of")))
@@ -182,9 +202,13 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
     while (k < toks.size() && lower < 2 && toks[k].word && !toks[k].cap &&
            !IsCompanyNoun(toks[k]) && !IsConnector(toks[k]))
       ++k, ++lower;
+    // "West German", "South Korean": a compass word before a nationality is
+    // part of the nationality, so "a West German firm" names no one.
     auto own_word = [&] {
       for (size_t w = i; w < end; ++w)
-        if (toks[w].word && !IsDemonymWord(toks[w])) return true;
+        if (toks[w].word && !IsDemonymWord(toks[w]) &&
+            !(In(toks[w], kCompassWords) && w + 1 < end && IsDemonymWord(toks[w + 1])))
+          return true;
       return false;
     };
     if (i > 0 && k < toks.size() && IsCompanyNoun(toks[k]) && end - i <= 4 &&
@@ -238,15 +262,18 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
 }
 
 int EntityFinder::ShortTitle(std::string_view text, DocState* state) const {
-  // "This Act may be cited as the “CHIPS and Science Act of 2022”."
-  size_t at = text.find("may be cited as");
+  // "This Act may be cited as the “CHIPS and Science Act of 2022”.", "This
+  // Act may be called the Digital Personal Data Protection Act, 2023."
+  size_t at = std::string_view::npos;
+  for (std::string_view clause : {"may be cited as", "may be called", "shall be cited as"})
+    at = std::min(at, text.find(clause));
   if (at == std::string_view::npos || at > 200000) return -1;
   size_t end = std::min(text.size(), at + 300);
   std::vector<Token> toks;
   Tokenize(text, static_cast<uint32_t>(at), static_cast<uint32_t>(end), &toks);
   std::vector<uint32_t> ids;
   lexicon_.trie().TokenIds(toks, &ids);
-  for (size_t i = 4; i < toks.size() && i < 10; ++i) {
+  for (size_t i = 3; i < toks.size() && i < 10; ++i) {
     Candidate c = FromPattern(text, toks, i, false);
     if (!c.len) c = FromLexicon(text, toks, ids, i);
     if (c.len && c.type == EntityType::kPolicy) return state->Intern(c.label, c.type, c.lex_id);

@@ -239,6 +239,24 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
         }
       }
     }
+    // "a three-part semiconductor agreement", "its microchip pact": an
+    // agreement named for a technology sets the terms of trade in it.
+    for (const auto& m : sd.mentions) {
+      if (m.reference || m.type != EntityType::kPolicy || m.last - m.first < 2) continue;
+      if (!In(sd.toks[m.last - 1].folded, {"agreement", "pact", "accord", "treaty"})) continue;
+      for (uint32_t k = m.first; k + 1 < m.last; ++k) {
+        int tech = -1;
+        for (const TrieEntry* h : res_.lexicon.trie().Single(sd.toks[k].folded)) {
+          const LexEntity& t = res_.lexicon.entity(h->entity);
+          if (h->demonym || t.type != EntityType::kTechnology) continue;
+          tech = st.Intern(t.label, t.type, static_cast<int>(h->entity));
+          break;
+        }
+        if (tech < 0) continue;
+        if (used.size() < st.entities.size()) used.resize(st.entities.size(), false);
+        emit(si, m.entity, "regulates", tech, "agreement_subject", 0.7f);
+      }
+    }
   }
   for (size_t e = 0; e < st.entities.size(); ++e) {
     const DocEntity& de = st.entities[e];

@@ -75,6 +75,11 @@ inline const WordSet kOfficeKinds{"commission",  "council",        "board",     
                                   "ministry",    "administration", "authority", "service",
                                   "directorate", "secretariat",    "institute", "center",
                                   "centre",      "academy",        "foundation"};
+// Kinds of regulation whose name goes on after the kind ("Measures for the
+// Management of ...", "Provisions on ...").
+inline const WordSet kComplementHeads{"measures", "provisions", "regulations",
+                                      "rules",    "guidelines", "opinions"};
+inline const WordSet kCompassWords{"west", "east", "north", "south"};
 inline const WordSet kGovernmentWords{"government", "administration", "authorities"};
 inline const WordSet kListWords{",", "and", "or"};
 inline const WordSet kCompanyCues{"startup", "company", "firm", "chipmaker", "subsidiary"};
@@ -106,6 +111,9 @@ inline size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len =
   size_t j = i, end = i;
   while (j < toks.size() && j - i < max_len) {
     const Token& t = toks[j];
+    // A date is never part of a name: "the Cyberspace Administration of
+    // China on May 23" names the administration, then when it acted.
+    if (j > i && In(t, kMonths) && j + 1 < toks.size() && toks[j + 1].digit) break;
     if (IsNameWord(t)) {
       end = ++j;
       continue;
@@ -116,8 +124,10 @@ inline size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len =
       ++j;
       continue;
     }
-    if ((tight ? (t.Is("and") || t.Is("&") || t.Is("of")) : IsConnector(t)) && end == j &&
-        j + 1 < toks.size()) {
+    // "the" joins two names ("Yesterday the Ministry of Trade"), never
+    // stands inside one.
+    if ((tight ? (t.Is("and") || t.Is("&") || t.Is("of")) : IsConnector(t) && !t.Is("the")) &&
+        end == j && j + 1 < toks.size()) {
       ++j;
       continue;
     }

@@ -227,7 +227,7 @@ class SentenceMatcher {
             if (w && (w->Is(";") || (w->Is(":") && !InNumber(at)))) break;
             // Between a subject and its verb, punctuation means another
             // clause: "X (see Y), which ..., promotes Z" is not X's doing.
-            if (w && (n.stop_mask || n.stop_demonym) &&
+            if (w && n.stop_punctuation &&
                 (w->Is(",") || w->Is("(") || w->Is(")") || w->Is(":") || w->Is("\"") || w->Is("`")))
               break;
             if (items_[at].mention >= 0) {

@@ -49,14 +49,28 @@ class Compiler {
       if (node.negated) {
         if (node.optional) return Error(el, "an element cannot be both !negated and optional?");
       }
-      if (node.kind == PatternNode::Kind::kGap && !out->empty() &&
-          out->back().kind == PatternNode::Kind::kSlot && !out->back().negated) {
-        node.stop_mask = out->back().type_mask;
-        node.stop_demonym = out->back().demonym;
+      if (node.kind == PatternNode::Kind::kGap) {
+        // An optional comma between the slot and the gap still leaves the
+        // gap right after the slot: "Fujitsu of U.S.-based Fairchild, a unit
+        // of Schlumberger" must not give Schlumberger owns Fujitsu.
+        auto slot = out->rbegin();
+        while (slot != out->rend() && slot->optional && IsPunctuationWords(*slot)) ++slot;
+        if (slot != out->rend() && slot->kind == PatternNode::Kind::kSlot && !slot->negated) {
+          node.stop_mask = slot->type_mask;
+          node.stop_demonym = slot->demonym;
+          node.stop_punctuation = slot == out->rbegin();
+        }
       }
       out->push_back(std::move(node));
     }
     return Status::OK();
+  }
+
+  static bool IsPunctuationWords(const PatternNode& n) {
+    if (n.kind != PatternNode::Kind::kWords || n.words.empty()) return false;
+    for (const auto& w : n.words)
+      if (w != "," && w != ";" && w != ":") return false;
+    return true;
   }
 
   // A gap inside a negated element: a check skips nothing.

@@ -37,6 +37,9 @@ struct PatternNode {
   // accept, so the nearest candidate binds ("X said Y supports Z" -> Y).
   uint32_t stop_mask = 0;
   bool stop_demonym = false;
+  // Only a gap with nothing between it and its slot stops at punctuation:
+  // "X, a unit of Y" reads across the comma it was written with.
+  bool stop_punctuation = false;
   // kAlternatives
   std::vector<std::vector<PatternNode>> alternatives;
 };

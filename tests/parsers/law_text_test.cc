@@ -1,0 +1,76 @@
+// How laws and regulations speak of themselves and of who makes them: short
+// title clauses, enacting clauses, "these measures", approval at a body's
+// meeting; and how an apposition names an owner. Every text here is written
+// for these tests.
+#include <gtest/gtest.h>
+
+#include "tests/parsers/extraction_fixture.h"
+
+namespace kg::parsers {
+namespace {
+
+class LawTextTest : public ExtractionTest {};
+
+TEST_F(LawTextTest, AShortTitleClauseNamesTheLaw) {
+  auto x =
+      Run("AN ACT to protect widgets.\n\n"
+          "1. (1) This Act may be called the Widget Protection Act, 2031.\n\n"
+          "2. The Secretary of Widgets shall publish a list of protected widgets.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Widget Protection Act directs Secretary of Widgets"}));
+}
+
+TEST_F(LawTextTest, TheEnactingClauseNamesTheLegislature) {
+  auto x =
+      Run("This Act may be cited as the Widget Safety Act of 2031.\n\n"
+          "Be it enacted by the Senate and House of Delegates of the Republic of Freedonia in "
+          "Congress assembled,\n\nSECTION 1. SHORT TITLE.\n");
+  // The chamber names inside the clause are not the issuer: the assembly is.
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Widget Safety Act issued_by Widget Congress"}));
+
+  auto y =
+      Run("This Act may be cited as the Widget Safety Act of 2031.\n\n"
+          "Be it enacted by the Sylvanian Widget Commission:\n");
+  EXPECT_EQ(Triples(y),
+            (std::vector<std::string>{"Widget Safety Act issued_by Sylvanian Widget Commission"}));
+}
+
+TEST_F(LawTextTest, TheseMeasuresAreTheRegulationItself) {
+  const std::string title = "Interim Measures for the Management of Widget Robot Services";
+  auto x = Run(title +
+                   "\n\nArticle 1: These measures are established to promote the healthy "
+                   "development and orderly application of artificial intelligence.\n\n"
+                   "These measures have been reviewed and approved at the 3rd office meeting of "
+                   "the Ministry of Widgets on May 2, 2031.\n",
+               title);
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            title + " issued_by Ministry of Widgets",
+                            title + " supports Artificial intelligence",
+                        }));
+}
+
+TEST_F(LawTextTest, ADateEndsAnAgencyName) {
+  auto x = Run("The Widget Standards Board of Sylvania on May 2 issued new rules.\n");
+  ASSERT_FALSE(x.entities.empty());
+  for (const auto& e : x.entities) EXPECT_EQ(e.label.find("May"), std::string::npos) << e.label;
+}
+
+TEST_F(LawTextTest, BanningTheUseOfAThingRestrictsIt) {
+  auto x = Run("Freedonia recently banned the use of the Glimmer app on government phones.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Freedonia restricts Glimmer"}));
+}
+
+TEST_F(LawTextTest, AnAppositionNamesTheOwnerOfTheNearestCompany) {
+  auto x =
+      Run("Glimmer, a video-sharing application owned by the Freedonian company Zentrix, is "
+          "popular.\n\n"
+          "Ministers questioned a proposed takeover by Zorb of Freedonia-based Zentrix, a unit of "
+          "Widgetco, last week.\n");
+  EXPECT_TRUE(Has(x, "Zentrix owns Glimmer"));
+  EXPECT_TRUE(Has(x, "Widgetco owns Zentrix"));
+  // The gap after Zorb may not skip Zentrix to reach the apposition.
+  EXPECT_FALSE(Has(x, "Widgetco owns Zorb"));
+}
+
+}  // namespace
+}  // namespace kg::parsers

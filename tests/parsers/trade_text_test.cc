@@ -1,0 +1,55 @@
+// How trade news states measures: an agreement's terms, a ministry telling
+// makers to cut output, retaliation, an acronym in brackets after a name; and
+// what it does not state (trade in a thing is not support for it, "a West
+// German firm" names no company). Every text here is written for these tests.
+#include <gtest/gtest.h>
+
+#include "tests/parsers/extraction_fixture.h"
+
+namespace kg::parsers {
+namespace {
+
+class TradeTextTest : public ExtractionTest {};
+
+TEST_F(TradeTextTest, AnAgreementThatBindsAPartyOverAThingRegulatesIt) {
+  auto x =
+      Run("Freedonia is accused of breaking its widget pact with Sylvania.\n\n"
+          "That pact, signed last year after long talks, calls on Freedonia to stop selling cheap "
+          "chips abroad.\n");
+  EXPECT_EQ(
+      Triples(x),
+      (std::vector<std::string>{"Freedonia-Sylvania Widget Agreement regulates Semiconductors"}));
+}
+
+TEST_F(TradeTextTest, TellingMakersToCutOutputRestrictsTheirProduct) {
+  auto x =
+      Run("The Ministry of Trade (MOT) will ask Freedonian chip makers to further slash output.\n\n"
+          "Yesterday the Ministry of Trade tried to save the pact by writing to foreign buyers and "
+          "telling Freedonian robots makers to cut exports.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Ministry of Trade restricts Robotics",
+                                                  "Ministry of Trade restricts Semiconductors"}));
+}
+
+TEST_F(TradeTextTest, AnAcronymInBracketsKeepsTheVerbWithItsName) {
+  auto x = Run("The Ministry of Trade (MOT) acted to tighten restrictions on chip exports.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Ministry of Trade restricts Semiconductors"}));
+}
+
+TEST_F(TradeTextTest, RetaliationAgainstACountryRestrictsIt) {
+  auto x = Run("Sylvania was ready to impose retaliatory trade action against Freedonia.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Sylvania restricts Freedonia"}));
+}
+
+TEST_F(TradeTextTest, TradeInAThingIsNotSupportForIt) {
+  auto x = Run("Zentrix will boost chip imports next year.\n\nZentrix will boost robots.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Zentrix supports Robotics"}));
+}
+
+TEST_F(TradeTextTest, ACompassWordAndANationalityNameNoCompany) {
+  auto x = Run("An adviser at a North Freedonian firm said the market was calm.\n");
+  EXPECT_TRUE(x.triples.empty());
+  for (const auto& e : x.entities) EXPECT_NE(e.type, EntityType::kCompany) << e.label;
+}
+
+}  // namespace
+}  // namespace kg::parsers
