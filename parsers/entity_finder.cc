@@ -72,6 +72,12 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].Is(".") &&
         i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
       best = Candidate{};
+    // "the U.S.-Japan Semiconductor Trade Agreement": a name that starts at
+    // the next word may be longer than "the U.S.", so look again there.
+    if (best.len > 1 && best.rule == "lexicon" && toks[i].Is("the") &&
+        toks[i + best.len - 1].Is(".") && i + best.len + 1 < toks.size() &&
+        toks[i + best.len].Is("-") && !toks[i + best.len].space_before)
+      best = Candidate{};
     // "JD Power and Associates" is not the company "JD": a one-word company
     // or product name that runs on into more capitalised words starts an
     // unknown name ("Nvidia Corp" keeps its suffix).

@@ -212,7 +212,12 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
           return !m.reference && !m.demonym &&
                  (m.type == EntityType::kCompany || m.type == EntityType::kInstitute);
         });
-    if (!any_organisation || read().kind != SentenceKind::kFact) continue;
+    auto is_agreement = [&](const Mention& m) {
+      return !m.reference && m.type == EntityType::kPolicy && m.last - m.first >= 2 &&
+             In(sd.toks[m.last - 1].folded, {"agreement", "pact", "accord", "treaty"});
+    };
+    const bool any_agreement = std::any_of(sd.mentions.begin(), sd.mentions.end(), is_agreement);
+    if ((!any_organisation && !any_agreement) || read().kind != SentenceKind::kFact) continue;
     // A nationality that describes an organisation ("Communist Chinese
     // military company", "the Chinese Academy of Sciences") says where it is
     // based. Inside a firm's own name it need not ("American Express", "Smith
@@ -242,8 +247,7 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
     // "a three-part semiconductor agreement", "its microchip pact": an
     // agreement named for a technology sets the terms of trade in it.
     for (const auto& m : sd.mentions) {
-      if (m.reference || m.type != EntityType::kPolicy || m.last - m.first < 2) continue;
-      if (!In(sd.toks[m.last - 1].folded, {"agreement", "pact", "accord", "treaty"})) continue;
+      if (!is_agreement(m)) continue;
       for (uint32_t k = m.first; k + 1 < m.last; ++k) {
         int tech = -1;
         for (const TrieEntry* h : res_.lexicon.trie().Single(sd.toks[k].folded)) {

@@ -21,6 +21,17 @@ TEST_F(TradeTextTest, AnAgreementThatBindsAPartyOverAThingRegulatesIt) {
       (std::vector<std::string>{"Freedonia-Sylvania Widget Agreement regulates Semiconductors"}));
 }
 
+TEST_F(TradeTextTest, AnAgreementNamedForATechnologyRegulatesIt) {
+  auto x =
+      Run("Sylvania urged sanctions against Freedonia for violating the U.S.-Freedonia Chip "
+          "Agreement.\n\n"
+          "Freedonia has failed to honour its widget pact.\n");
+  // "the U.S." must not hide the longer name that starts at "U.S.".
+  EXPECT_TRUE(Has(x, "U.S.-Freedonia Chip Agreement regulates Semiconductors"));
+  // An agreement named for no technology regulates nothing by its name.
+  EXPECT_FALSE(Has(x, "Freedonia-Sylvania Widget Agreement regulates Semiconductors"));
+}
+
 TEST_F(TradeTextTest, TellingMakersToCutOutputRestrictsTheirProduct) {
   auto x =
       Run("The Ministry of Trade (MOT) will ask Freedonian chip makers to further slash output.\n\n"
