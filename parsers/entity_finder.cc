@@ -68,15 +68,14 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
         pat.len > lex.len && !(lex.len && pat.rule == "pattern:company_cue") ? pat : lex;
     // A lower-case common word from the lexicon ("chips") inside a longer
     // capitalised name loses to the name; otherwise the lexicon wins ties.
-    // "U.S." inside "U.S.C." or "U.S.-made"... only a name when it ends there.
-    if (best.len > 0 && best.rule == "lexicon" && toks[i + best.len - 1].Is(".") &&
-        i + best.len < toks.size() && toks[i + best.len].word && !toks[i + best.len].space_before)
-      best = Candidate{};
-    // "the U.S.-Japan Semiconductor Trade Agreement": a name that starts at
-    // the next word may be longer than "the U.S.", so look again there.
-    if (best.len > 1 && best.rule == "lexicon" && toks[i].Is("the") &&
-        toks[i + best.len - 1].Is(".") && i + best.len + 1 < toks.size() &&
-        toks[i + best.len].Is("-") && !toks[i + best.len].space_before)
+    // An alias ending in "." with more glued on: "U.S." inside "U.S.C." is
+    // no name; "the U.S." before "-Japan Semiconductor Trade Agreement" may
+    // hide a longer name that starts at the next word, so look again there
+    // ("U.S.-made" itself keeps its "U.S.").
+    const size_t after = i + best.len;
+    if (best.len > 0 && best.rule == "lexicon" && toks[after - 1].Is(".") && after < toks.size() &&
+        !toks[after].space_before &&
+        (toks[after].word || (toks[after].Is("-") && toks[i].Is("the") && after + 1 < toks.size())))
       best = Candidate{};
     // "JD Power and Associates" is not the company "JD": a one-word company
     // or product name that runs on into more capitalised words starts an

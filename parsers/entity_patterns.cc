@@ -110,6 +110,19 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   if (t.digit && std::all_of(t.folded.begin(), t.folded.end(), ::isdigit)) return c;
   size_t end = NameRun(toks, i);
   if (end == i) return c;
+  // The name from i to stop, of this type, found by this rule.
+  auto name = [&](size_t stop, EntityType type, const char* rule) {
+    c.len = stop - i;
+    c.label = Surface(text, toks, i, stop);
+    c.type = type;
+    c.rule = rule;
+    return c;
+  };
+  // "the United States of America in Congress assembled": a place and the
+  // body meeting in it are two names, so no agency, institute or company
+  // name runs across "in".
+  size_t first_in = i + 1;
+  while (first_in < end && !toks[first_in].Is("in")) ++first_in;
   // The longest prefix of the run ending in a head noun types it.
   for (size_t k = end; k > i + 1 - 0 && k > i; --k) {
     const Token& head = toks[k - 1];
@@ -122,13 +135,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
                                 from < toks.size() && IsNameWord(toks[from])
                             ? NameRun(toks, from, 12)
                             : from;
-    if (full > from) {
-      c.len = full - i;
-      c.label = Surface(text, toks, i, full);
-      c.type = EntityType::kPolicy;
-      c.rule = "pattern:policy_name";
-      return c;
-    }
+    if (full > from) return name(full, EntityType::kPolicy, "pattern:policy_name");
     bool policy = false;
     PolicyHeadType(head, &policy);
     if (policy && k - i >= 2 && !head.Is("order")) {
@@ -150,29 +157,15 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       c.rule = "pattern:policy_name";
       return c;
     }
-    // "the United States of America in Congress assembled": a place and the
-    // body meeting in it are two names.
-    bool meets_in = false;
-    for (size_t w = i + 1; w < k; ++w) meets_in = meets_in || toks[w].Is("in");
-    if (meets_in) continue;
+    if (first_in < k) continue;
     // "Centre for Cyber Security", "Office of Science": the name goes on.
     if ((IsAgencyHead(head) || IsInstituteHead(head)) && k < end &&
         (toks[k].Is("for") || toks[k].Is("of")))
       k = end;
-    if (IsAgencyHead(head) && k - i >= 2) {
-      c.len = k - i;
-      c.label = Surface(text, toks, i, k);
-      c.type = EntityType::kAgency;
-      c.rule = "pattern:agency_name";
-      return c;
-    }
-    if (IsInstituteHead(head) && k - i >= 2) {
-      c.len = k - i;
-      c.label = Surface(text, toks, i, k);
-      c.type = EntityType::kInstitute;
-      c.rule = "pattern:institute_name";
-      return c;
-    }
+    if (IsAgencyHead(head) && k - i >= 2)
+      return name(k, EntityType::kAgency, "pattern:agency_name");
+    if (IsInstituteHead(head) && k - i >= 2)
+      return name(k, EntityType::kInstitute, "pattern:institute_name");
     if (IsCompanySuffix(head) && k - i >= 2) {
       size_t stop = k;
       if (at(k) == ".") ++stop;
