@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -32,9 +33,8 @@ TEST(ConcurrencyTest, ReadersWorkBesideALiveWriter) {
   TempDir tmp;
   std::string db = tmp / "kg.db";
   std::string corpus = tmp / "corpus";
-  // Big enough that the writer outlasts several rounds of readers on a busy
-  // machine (ingest writes documents in groups, so a small corpus is done in
-  // a second or two).
+  // Thirty groups of 100 documents: the first is committed long before the
+  // last, so the writer is seen holding the store.
   constexpr int kDocs = 3000;
   WriteCorpus(corpus, kDocs);
   WriteFile(tmp / "seed.txt", "Japan supports research on quantum technology.\n");
@@ -45,11 +45,12 @@ TEST(ConcurrencyTest, ReadersWorkBesideALiveWriter) {
   seeded.Parse(before.out.c_str());
   ASSERT_TRUE(seeded.IsArray()) << before.out;
 
-  Child writer = Child::StartKg({"--db", db, "ingest", corpus}, "", tmp / "writer.err");
-  int reads_during_write = 0;
-  size_t last_docs = 0;
-  bool saw_busy = false;
-  while (writer.Running()) {
+  // Small groups, so the writer commits its first documents early and then
+  // keeps the store open for many more.
+  Child writer =
+      Child::StartKg({"--db", db, "ingest", "--batch", "100", corpus}, "", tmp / "writer.err");
+  size_t last_docs = seeded.Size();
+  auto read_round = [&] {
     CliResult docs = RunKg({"--db", db, "docs", "--format", "json"});
     ASSERT_EQ(docs.exit_code, 0) << docs.err;
     rapidjson::Document d;
@@ -65,22 +66,31 @@ TEST(ConcurrencyTest, ReadersWorkBesideALiveWriter) {
     EXPECT_EQ(stats.exit_code, 0) << stats.err;
     CliResult check = RunKg({"--db", db, "check"});
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  };
 
-    if (!saw_busy && writer.Running()) {
-      CliResult second = RunKg({"--db", db, "ingest", tmp / "seed.txt"});
-      if (writer.Running()) {
-        EXPECT_EQ(second.exit_code, 3) << second.err;
-        EXPECT_NE(second.err.find("is in use by another kg process"), std::string::npos)
-            << second.err;
-        EXPECT_EQ(second.err.find('\n'), second.err.size() - 1) << "one line: " << second.err;
-        saw_busy = true;
-      }
-    }
-    if (writer.Running()) ++reads_during_write;
+  // Once the first group is visible the writer certainly holds the store.
+  // Pausing it there makes one round of reads overlap a live writer however
+  // fast the machine is; the rounds after it overlap a running one.
+  while (writer.Running() && last_docs == seeded.Size()) {
+    CliResult docs = RunKg({"--db", db, "docs", "--format", "json"});
+    ASSERT_EQ(docs.exit_code, 0) << docs.err;
+    rapidjson::Document d;
+    d.Parse(docs.out.c_str());
+    ASSERT_TRUE(d.IsArray()) << docs.out.substr(0, 200);
+    last_docs = d.Size();
   }
+  ASSERT_TRUE(writer.Running()) << "the writer finished before its first group was seen";
+  ASSERT_LT(last_docs, seeded.Size() + kDocs);
+  writer.Kill(SIGSTOP);
+  read_round();
+  CliResult second = RunKg({"--db", db, "ingest", tmp / "seed.txt"});
+  EXPECT_EQ(second.exit_code, 3) << second.err;
+  EXPECT_NE(second.err.find("is in use by another kg process"), std::string::npos) << second.err;
+  EXPECT_EQ(second.err.find('\n'), second.err.size() - 1) << "one line: " << second.err;
+  writer.Kill(SIGCONT);
+
+  while (writer.Running()) read_round();
   ASSERT_EQ(writer.Wait(), 0) << ReadFile(tmp / "writer.err");
-  EXPECT_GE(reads_during_write, 1) << "the writer finished before any read overlapped it";
-  EXPECT_TRUE(saw_busy);
 
   CliResult docs = RunKg({"--db", db, "docs", "--format", "json"});
   rapidjson::Document d;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -206,7 +207,9 @@ TEST_F(HostileInputTest, StoreDeletedUnderARunningWriter) {
               "China is ramping up investment in quantum computing and 6G. The United States "
               "restricts exports of advanced chips to China. Japan supports research on "
               "robotics.\n");
-  Child ingest = Child::StartKg({"--db", db_, "ingest", tmp_ / "many"}, "", tmp_ / "err");
+  // Small groups: the first is visible long before the last is written.
+  Child ingest =
+      Child::StartKg({"--db", db_, "ingest", "--batch", "100", tmp_ / "many"}, "", tmp_ / "err");
   // Delete the store once the writer has stored something, so the deletion
   // lands under a running writer rather than before it opened the store.
   for (int i = 0; i < 600 && ingest.Running(); ++i) {
@@ -215,10 +218,12 @@ TEST_F(HostileInputTest, StoreDeletedUnderARunningWriter) {
       break;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  // Paused, the writer cannot finish while the tree goes, however fast it is.
   bool was_running = ingest.Running();
-  // The writer keeps creating and deleting files while the tree goes.
+  if (was_running) ingest.Kill(SIGSTOP);
   std::error_code ec;
   for (int i = 0; i < 50 && std::filesystem::exists(db_); ++i) std::filesystem::remove_all(db_, ec);
+  if (was_running) ingest.Kill(SIGCONT);
   ASSERT_FALSE(std::filesystem::exists(db_)) << ec.message();
   int rc = ingest.Wait();
   if (!was_running) GTEST_SKIP() << "the ingest finished before the store could be deleted";
