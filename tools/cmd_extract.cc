@@ -55,8 +55,11 @@ void AddCommonOptions(CLI::App* cmd, ExtractOptions* o) {
 }
 
 // Reads every input file and extracts it on `jobs` threads; results reach
-// `sink` in input order on the calling thread. Read problems are printed as
-// they come. Returns false when an input had a fatal problem.
+// `sink` in input order on the calling thread. Read problems are printed
+// there too, before the next document's results: the reader runs on its own
+// thread, and std::cerr is tied to std::cout, so printing from it would flush
+// std::cout under the sink's writes and lose output. Returns false when an
+// input had a fatal problem.
 class Pipeline {
  public:
   Pipeline(const parsers::ExtractionResources& res, int jobs) : extraction_(res, jobs) {}
@@ -66,16 +69,31 @@ class Pipeline {
   bool Run(const std::vector<std::string>& files, const Sink& sink,
            const std::function<void()>& tick) {
     bool ok = true;
+    std::vector<std::string> pending;
     auto problem = [&](const parsers::ReadProblem& p) {
       std::lock_guard<std::mutex> l(err_mu_);
-      std::cerr << (p.fatal ? "kg: " : "kg: warning: ") << p.message << "\n";
+      pending.push_back((p.fatal ? "kg: " : "kg: warning: ") + p.message + "\n");
       if (p.fatal) ok = false;
+    };
+    auto print_pending = [&] {
+      std::vector<std::string> lines;
+      {
+        std::lock_guard<std::mutex> l(err_mu_);
+        lines.swap(pending);
+      }
+      for (const auto& line : lines) std::cerr << line;
     };
     Run(
         [&](const parsers::DocumentFn& fn) {
           for (const auto& f : files) parsers::ReadFile(f, fn, problem);
         },
-        sink, tick);
+        [&](SourceDocument& d, Extraction& x) {
+          print_pending();
+          sink(d, x);
+        },
+        tick);
+    print_pending();
+    std::lock_guard<std::mutex> l(err_mu_);
     return ok;
   }
 

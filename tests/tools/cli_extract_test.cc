@@ -84,6 +84,45 @@ TEST(CliExtractTest, MalformedJsonlLineIsAWarning) {
   EXPECT_NE(r.out.find("\"doc\":\"n3\""), std::string::npos);
 }
 
+// Warnings come from the thread that reads while results are printed: every
+// document is printed exactly once, and every warning too, however they
+// interleave (printing from the reader once lost and repeated output).
+TEST(CliExtractTest, WarningsWhileExtractingLoseNoOutput) {
+  TempDir dir;
+  std::string records;
+  int good = 0, bad = 0;
+  for (int i = 0; i < 30000; ++i) {
+    if (i % 200 == 199) {
+      records += "{\"id\": \"bad" + std::to_string(i) + "\", \"text\": \n";
+      ++bad;
+    } else {
+      records += "{\"id\": \"d" + std::to_string(i) +
+                 "\", \"text\": \"China supports research on quantum computing.\"}\n";
+      ++good;
+    }
+  }
+  WriteFile(dir / "many.jsonl", records);
+  for (const char* jobs : {"1", "2", "4"}) {
+    auto r = RunKg({"extract", "--jobs", jobs, "--format", "table", dir / "many.jsonl"});
+    EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 300);
+    std::regex heading(R"(^# d(\d+): 1 triples from 1 sentences$)", std::regex::multiline);
+    std::vector<bool> seen(30000, false);
+    int printed = 0, repeated = 0;
+    for (std::sregex_iterator it(r.out.begin(), r.out.end(), heading), end; it != end; ++it) {
+      size_t id = std::stoul((*it)[1]);
+      ASSERT_LT(id, seen.size());
+      repeated += seen[id];
+      seen[id] = true;
+      ++printed;
+    }
+    EXPECT_EQ(printed, good) << "--jobs " << jobs;
+    EXPECT_EQ(repeated, 0) << "--jobs " << jobs;
+    size_t warnings = 0;
+    for (size_t p = 0; (p = r.err.find("kg: warning: ", p)) != std::string::npos; ++p) ++warnings;
+    EXPECT_EQ(warnings, static_cast<size_t>(bad)) << "--jobs " << jobs;
+  }
+}
+
 TEST(CliExtractTest, SymlinkLoopIsSkippedWithAWarning) {
   TempDir dir;
   fs::create_directories(dir.path() / "docs");
