@@ -26,6 +26,21 @@ bool EntityFinder::IsDemonymWord(const Token& t) const {
   return false;
 }
 
+// "Data Security Law of the People's Republic of China": the country whose
+// law it is is the one its text speaks of, though the name holds it.
+void EntityFinder::NoteLawCountry(std::string_view text, const std::vector<Token>& toks,
+                                  const std::vector<uint32_t>& ids, const Mention& m,
+                                  DocState* st) const {
+  for (uint32_t k = m.first; k + 1 < m.last; ++k) {
+    if (!toks[k].Is("of")) continue;
+    Candidate c = FromLexicon(text, toks, ids, k + 1);
+    if (c.type == EntityType::kCountry && !c.demonym && k + 1 + c.len == m.last) {
+      st->last_country = st->Intern(c.label, c.type, c.lex_id);
+      return;
+    }
+  }
+}
+
 EntityFinder::Candidate EntityFinder::FromLexicon(std::string_view text,
                                                   const std::vector<Token>& toks,
                                                   const std::vector<uint32_t>& ids,
@@ -106,6 +121,12 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&
         i + best.len < toks.size() && toks[i + best.len].Is("of"))
       best = Candidate{};
+    // "the construction of data infrastructure", "manufacturing of chips":
+    // an industry's one lower-case word before "of" names an activity on
+    // the thing after it, not the industry.
+    if (best.len == 1 && best.rule == "lexicon" && best.type == EntityType::kSector &&
+        !toks[i].cap && !toks[i].all_caps && i + 1 < toks.size() && toks[i + 1].Is("of"))
+      best = Candidate{};
     Mention m;
     m.first = static_cast<uint32_t>(i);
     if (best.len > 0) {
@@ -146,7 +167,14 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       const std::string_view w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string_view();
       int target = -1;
       if ((w0 == "the" || w0 == "this") &&
-          (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of"))) {
+          (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of")) && w2 != "or") {
+        // "against the country or region" is any country, not one named.
+        target = st->last_country;
+      } else if (w0 == "the" && w1 == "state" && toks[i + 1].cap && st->last_country >= 0 &&
+                 !In(w2, kStateHeads) && !(i + 2 < toks.size() && toks[i + 2].cap)) {
+        // A translated law's "The State encourages ..." is the country whose
+        // law it is ("the State of X", "the State Council", "the State
+        // Director of ..." are not).
         target = st->last_country;
       } else if ((w0 == "this" || w0 == "these" || w0 == "the" || w0 == "that") &&
                  IsPolicyNoun(w1) && w2 != "of") {
@@ -202,6 +230,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       DocEntity& de = st->entities[m.entity];
       ++de.mentions;
       if (de.type == EntityType::kCountry) st->last_country = m.entity;
+      if (de.type == EntityType::kPolicy && !m.reference) NoteLawCountry(text, toks, ids, m, st);
       st->recent.push_back(m.entity);
       if (st->recent.size() > 64) st->recent.erase(st->recent.begin(), st->recent.begin() + 32);
       i = m.last;

@@ -80,6 +80,8 @@ class EntityFinder {
   Candidate FromPattern(std::string_view text, const std::vector<Token>& toks, size_t i,
                         bool after_company_cue) const;
   bool IsDemonymWord(const Token& t) const;
+  void NoteLawCountry(std::string_view text, const std::vector<Token>& toks,
+                      const std::vector<uint32_t>& ids, const Mention& m, DocState* st) const;
 
   const Lexicon& lexicon_;
 };

@@ -81,6 +81,11 @@ inline const WordSet kComplementHeads{"measures", "provisions", "regulations",
                                       "rules",    "guidelines", "opinions"};
 inline const WordSet kCompassWords{"west", "east", "north", "south"};
 inline const WordSet kGovernmentWords{"government", "administration", "authorities"};
+// Words after "the State" that make it a state's own body or a place, not
+// the country: "the State of Colorado", "the State Council", "State-owned".
+inline const WordSet kStateHeads{"of", "council",   "government",  "department", "administration",
+                                 "-",  "secretary", "legislature", "party",      "or",
+                                 "and"};
 inline const WordSet kListWords{",", "and", "or"};
 inline const WordSet kCompanyCues{"startup", "company", "firm", "chipmaker", "subsidiary"};
 inline const WordSet kListIntroducers{"like", "as", "including"};

@@ -43,6 +43,8 @@ const WordSet kClauseWords{"to",   "by",  "with", "from",  "that",  "which",  "w
                            "as",   "at",  "be",   "been",  ";",     ":",      "(",   ")",
                            "\"",   ".",   "not",  "but",   "while", "whereas"};
 bool IsFillerWord(const Token& t) { return !kClauseWords.Contains(t); }
+// Words that bring in examples of a list member ("chipmakers such as SMIC").
+const WordSet kExampleWords{"including", "like", "especially", "particularly", "notably"};
 
 // Entities bound to each slot of a rule.
 using Binding = boost::container::small_vector<int, 4>;
@@ -158,6 +160,14 @@ class SentenceMatcher {
            toks_[t + 1].digit && !toks_[t + 1].space_before;
   }
 
+  // Words of "such as", "including", ... at `pos`, or 0.
+  size_t ExampleIntro(size_t pos) const {
+    const Token* t = WordAt(pos);
+    if (!t) return 0;
+    if (t->Is("such") && WordAt(pos + 1) && WordAt(pos + 1)->Is("as")) return 2;
+    return kExampleWords.Contains(*t) ? 1 : 0;
+  }
+
   const Token* WordAt(size_t pos) const {
     if (pos >= items_.size() || items_[pos].token < 0) return nullptr;
     return &toks_[items_[pos].token];
@@ -264,12 +274,19 @@ class SentenceMatcher {
           size_t p = pos + 1;
           while (true) {
             // Up to two filler words after a member, then separators, then up
-            // to two filler words before the next member.
-            size_t q = p, filler = 0;
-            while (filler < 2 && WordAt(q) && !IsSeparator(*WordAt(q)) && IsFillerWord(*WordAt(q)))
+            // to two filler words before the next member. Examples of a
+            // member are members too: "chipmakers such as SMIC and Hua Hong",
+            // "robotics, including humanoid robots".
+            size_t q = p, filler = 0, seps = 0;
+            while (filler < 2 && WordAt(q) && !IsSeparator(*WordAt(q)) &&
+                   IsFillerWord(*WordAt(q)) && !ExampleIntro(q))
               ++q, ++filler;
-            size_t seps = 0;
-            while (WordAt(q) && IsSeparator(*WordAt(q)) && seps < 2) ++q, ++seps;
+            const size_t intro = WordAt(q) && WordAt(q)->Is(",") ? q + 1 : q;
+            if (size_t len = ExampleIntro(intro)) {
+              q = intro + len, seps = 1;
+            } else {
+              while (WordAt(q) && IsSeparator(*WordAt(q)) && seps < 2) ++q, ++seps;
+            }
             if (seps == 0) break;
             filler = 0;
             while (filler < 2 && WordAt(q) && !IsSeparator(*WordAt(q)) && IsFillerWord(*WordAt(q)))

@@ -72,5 +72,31 @@ TEST_F(LawTextTest, AnAppositionNamesTheOwnerOfTheNearestCompany) {
   EXPECT_FALSE(Has(x, "Widgetco owns Zorb"));
 }
 
+TEST_F(LawTextTest, TheStateInACountrysLawIsThatCountry) {
+  const std::string title = "Widget Law of the Republic of Freedonia";
+  auto x = Run(title +
+                   "\n\n(Adopted at the 9th Meeting of the Widget Congress on May 2, 2031)\n\n"
+                   "Article 3 The State protects the rights of users, encourages the lawful use of "
+                   "data, and promotes the development of artificial intelligence.\n\n"
+                   "Article 4 The State supports research on quantum tech.\n\n"
+                   "Article 5 The State Director of Widgets shall keep a register of robots.\n\n"
+                   "Article 6 Where any country or region restricts robots, the State may act "
+                   "against the country or region.\n",
+               title);
+  EXPECT_TRUE(Has(x, "Freedonia supports Artificial intelligence"))
+      << ::testing::PrintToString(Triples(x));
+  EXPECT_TRUE(Has(x, "Freedonia supports Quantum technology"));
+  EXPECT_TRUE(Has(x, "Widget Law issued_by Widget Congress"));
+  // "The State Director of ..." is an office, not the country.
+  for (const auto& t : Triples(x)) EXPECT_EQ(t.find("Freedonia directs"), std::string::npos) << t;
+  for (const auto& t : Triples(x)) EXPECT_EQ(t.find("restricts"), std::string::npos) << t;
+}
+
+TEST_F(LawTextTest, AnIndustryWordBeforeOfIsAnActivity) {
+  auto x =
+      Run("Freedonia promotes the mining of widgets.\n\nSylvania promotes the mining industry.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Sylvania supports Mining"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers

@@ -62,5 +62,24 @@ TEST_F(TradeTextTest, ACompassWordAndANationalityNameNoCompany) {
   for (const auto& e : x.entities) EXPECT_NE(e.type, EntityType::kCompany) << e.label;
 }
 
+TEST_F(TradeTextTest, ExamplesOfAListMemberAreMembers) {
+  auto x = Run(
+      "The Ministry of Trade said it would provide subsidies to robotics makers such as Widgetco "
+      "and Zorb.\n\nSylvania will step up support for 6G, including quantum tech.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Ministry of Trade funds Robotics",
+                            "Ministry of Trade funds Widgetco",
+                            "Ministry of Trade funds Zorb",
+                            "Sylvania supports 6G",
+                            "Sylvania supports Quantum technology",
+                        }));
+}
+
+TEST_F(TradeTextTest, PuttingAFirmOnTheEntityListRestrictsIt) {
+  auto x = Run("The Ministry of Trade added Widgetco and Zorb to its Entity List on Tuesday.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Ministry of Trade restricts Widgetco",
+                                                  "Ministry of Trade restricts Zorb"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers
