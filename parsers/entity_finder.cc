@@ -114,7 +114,34 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       };
       bool known = named(le.label);
       for (const auto& parent : le.part_of) known = known || named(parent);
+      // A body of the same parent named already: "of the European
+      // Parliament and of the Council" is the EU's Council.
+      for (size_t k = out.size(); !known && k-- > 0 && k + 4 > out.size();) {
+        const DocEntity& prev = st->entities[out[k].entity];
+        if (prev.lex_id < 0) continue;
+        for (const auto& p : lexicon_.entity(static_cast<uint32_t>(prev.lex_id)).part_of)
+          known = known || std::find(le.part_of.begin(), le.part_of.end(), p) != le.part_of.end();
+      }
       if (!known) best = Candidate{};
+    }
+    // "President Yoon Suk Yeol": a bare title before a name is that
+    // person's, not the office the lexicon knows by it ("President").
+    // A name the lexicon does not know is a person named with the title
+    // ("President Wilson signed ...").
+    if (best.len == 1 && best.rule == "lexicon" && best.type == EntityType::kAgency &&
+        In(toks[i], kPersonTitles) && i + 1 < toks.size() && toks[i + 1].cap &&
+        IsNameWord(toks[i + 1]) && !IsConnector(toks[i + 1])) {
+      best = Candidate{};
+      if (FromLexicon(text, toks, ids, i + 1).len == 0) {
+        size_t end = i + 1;
+        while (end < toks.size() && end < i + 4 && toks[end].cap && IsNameWord(toks[end]) &&
+               !IsConnector(toks[end]) && !IsAgencyHead(toks[end]))
+          ++end;
+        best.len = end - i;
+        best.label = Surface(text, toks, i, end);
+        best.type = EntityType::kPerson;
+        best.rule = "pattern:titled_person";
+      }
     }
     // "Section 301 of the National Quantum Initiative Act" is a section of
     // that act, not the law the lexicon knows as "Section 301".
@@ -154,6 +181,21 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
           toks[m.last].Is("(") && toks[m.last + 1].all_caps && toks[m.last + 1].word &&
           toks[m.last + 1].folded.size() <= 8 && toks[m.last + 2].Is(")"))
         m.last += 3;
+      // "the Biden administration": the government a leader heads is the
+      // leader's country.
+      // ("the Reagan administration's Economic Policy Council" says when
+      // the council sat, not whose it is.)
+      if (m.type == EntityType::kPerson && best.lex_id >= 0 && m.last < toks.size() &&
+          In(toks[m.last], kGovernmentWords) &&
+          !(m.last + 1 < toks.size() && toks[m.last + 1].Is("'s"))) {
+        const LexEntity& le = lexicon_.entity(static_cast<uint32_t>(best.lex_id));
+        auto country = le.based_in.empty() ? std::nullopt : lexicon_.FindLabel(le.based_in);
+        if (country && lexicon_.entity(*country).type == EntityType::kCountry) {
+          const LexEntity& ce = lexicon_.entity(*country);
+          m.entity = st->Intern(ce.label, ce.type, static_cast<int>(*country));
+          m.type = EntityType::kCountry;
+        }
+      }
       // "Chinese government", "U.S. government": the country itself.
       if (m.type == EntityType::kCountry && m.last < toks.size() &&
           In(toks[m.last], kGovernmentWords)) {

@@ -63,7 +63,9 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   if (In(t, kOfNameHeads) && at(i + 1) == "of") {
     size_t k = i + 2;
     if (at(k) == "the") ++k;
-    size_t end = k < toks.size() && IsNameWord(toks[k]) ? NameRun(toks, k, 8, true) : k;
+    // "the Council of 13 June 2024" is a date, not a name.
+    const bool date = k + 1 < toks.size() && toks[k].digit && In(toks[k + 1], kMonths);
+    size_t end = k < toks.size() && IsNameWord(toks[k]) && !date ? NameRun(toks, k, 8, true) : k;
     // "the Director of the Office", "the Director of the Foundation": an office
     // the text named before, not a name of its own.
     if (end == k + 1 && at(k - 1) == "the" &&
@@ -241,7 +243,13 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
     if (c.len && c.type == EntityType::kPolicy && c.rule != "pattern:public_law") {
       for (size_t k = i; k < i + c.len; ++k)
         if (IsHeadlineVerb(toks[k])) return -1;
-      int id = state->Intern(c.label, c.type, -1);
+      // A law the lexicon knows ("Regulation (EU) 2024/1689" is the AI
+      // Act) is the same entity as its mentions in the text.
+      std::vector<uint32_t> ids;
+      lexicon_.trie().TokenIds(toks, &ids);
+      Candidate lex = FromLexicon(title, toks, ids, i);
+      if (lex.len >= c.len && lex.type == EntityType::kPolicy && !lex.demonym) c = lex;
+      int id = state->Intern(c.label, c.type, c.lex_id);
       std::string rest = CollapseSpace(title.substr(toks[i + c.len - 1].end));
       while (!rest.empty() && (rest[0] == ':' || rest[0] == '-' || rest[0] == ' '))
         rest.erase(0, 1);

@@ -204,7 +204,8 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       std::vector<std::pair<uint32_t, uint32_t>> spans;
       for (const auto& m : sd.mentions) spans.emplace_back(m.first, m.last);
       for (const auto& m : matches)
-        if (Asserts(read(), sd.toks, m.first_token, m.last_token, m.predicate, spans))
+        if (Asserts(read(), sd.toks, m.first_token, m.last_token, m.predicate, spans,
+                    m.actor_leads))
           emit(si, m.s, m.predicate, m.o, m.rule->name, m.rule->confidence);
     }
     const bool any_organisation =

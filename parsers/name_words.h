@@ -87,6 +87,9 @@ inline const WordSet kStateHeads{"of", "council",   "government",  "department",
                                  "-",  "secretary", "legislature", "party",      "or",
                                  "and"};
 inline const WordSet kListWords{",", "and", "or"};
+// Titles written before a person's name ("President Yoon", "Premier Li").
+inline const WordSet kPersonTitles{"president", "premier",  "chancellor", "minister",
+                                   "secretary", "governor", "chairman",   "chair"};
 inline const WordSet kCompanyCues{"startup", "company", "firm", "chipmaker", "subsidiary"};
 inline const WordSet kListIntroducers{"like", "as", "including"};
 inline const WordSet kCueContinuations{",", "and", "or", "such", "as", "like", "including"};

@@ -52,8 +52,9 @@ using Bindings = std::vector<Binding>;
 
 class SentenceMatcher {
  public:
-  SentenceMatcher(const std::vector<Token>& toks, const std::vector<Mention>& mentions)
-      : toks_(toks), mentions_(mentions) {
+  SentenceMatcher(const std::vector<Token>& toks, const std::vector<Mention>& mentions,
+                  int doc_policy)
+      : toks_(toks), mentions_(mentions), doc_policy_(doc_policy) {
     for (const auto& t : toks)
       signature_[t.hash >> 6 & (kSignatureWords - 1)] |= 1ull << (t.hash & 63);
     size_t m = 0;
@@ -89,7 +90,7 @@ class SentenceMatcher {
   // Whether some mention could fill a slot of this shape.
   bool AnyAccepts(const PatternNode& n) const {
     return (n.type_mask & type_mask_) != 0 || (n.demonym && has_demonym_) ||
-           (n.named_policy && has_named_policy_);
+           (n.named_policy && has_named_policy_) || (n.own_policy && doc_policy_ >= 0);
   }
 
   // Cheap test before a full match: a rule opening with a slot starts only
@@ -178,6 +179,7 @@ class SentenceMatcher {
     const Mention& m = mentions_[items_[pos].mention];
     if (m.demonym) return n.demonym;
     if (n.named_policy && m.type == EntityType::kPolicy && m.named) return true;
+    if (n.own_policy && m.entity >= 0 && m.entity == doc_policy_) return true;
     return (n.type_mask >> static_cast<int>(m.type)) & 1u;
   }
 
@@ -288,6 +290,11 @@ class SentenceMatcher {
               while (WordAt(q) && IsSeparator(*WordAt(q)) && seps < 2) ++q, ++seps;
             }
             if (seps == 0) break;
+            // "for Rapidus, a chipmaker backed by ...": an apposition, not
+            // the next member.
+            if (seps == 1 && WordAt(q - 1)->Is(",") && WordAt(q) &&
+                (WordAt(q)->Is("a") || WordAt(q)->Is("an")))
+              break;
             filler = 0;
             while (filler < 2 && WordAt(q) && !IsSeparator(*WordAt(q)) && IsFillerWord(*WordAt(q)))
               ++q, ++filler;
@@ -313,6 +320,7 @@ class SentenceMatcher {
 
   const std::vector<Token>& toks_;
   const std::vector<Mention>& mentions_;
+  const int doc_policy_;  // DocState entity of the document's own policy, or -1
   std::vector<Item> items_;
   Bindings bindings_;
   static constexpr size_t kSignatureWords = 16;
@@ -336,7 +344,7 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
                                                   const HeadContext& ctx) const {
   std::vector<RelationMatch> out;
   if (mentions.empty() && ctx.doc_policy < 0) return out;
-  SentenceMatcher sm(toks, mentions);
+  SentenceMatcher sm(toks, mentions, ctx.doc_policy);
   std::vector<std::pair<int, int>> pairs;  // (s, o) already related in this sentence
   Bindings b;
   for (const auto& rule : rules_.rules()) {
@@ -369,7 +377,8 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
             auto key = std::make_pair(s, o);
             if (std::find(pairs.begin(), pairs.end(), key) != pairs.end()) continue;
             pairs.push_back(key);
-            out.push_back({s, o, h.predicate, &rule, sm.span_first(), sm.span_last()});
+            out.push_back(
+                {s, o, h.predicate, &rule, sm.span_first(), sm.span_last(), h.actor_leads});
           }
         }
       }

@@ -20,6 +20,7 @@ struct RelationMatch {
   std::string predicate;
   const rules::CompiledRule* rule = nullptr;
   uint32_t first_token = 0, last_token = 0;  // the tokens the match covers, [first, last)
+  bool actor_leads = true;                   // see rules::HeadSpec
 };
 
 // Document-level head terms: -1 when the document has none.

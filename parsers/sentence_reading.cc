@@ -56,8 +56,12 @@ bool IsNegation(const std::vector<Token>& toks, size_t i) {
     std::string_view next = i + 1 < toks.size() ? std::string_view(toks[i + 1].folded) : "";
     return !In(next, {"later", "earlier", "more", "less", "fewer", "to", "only", "exceeding"});
   }
+  // "won't", but not "26 trillion won" (Korea's currency).
+  if (w == "won")
+    return i + 1 < toks.size() &&
+           (toks[i + 1].folded == "'" || toks[i + 1].folded == "'t" || toks[i + 1].folded == "t");
   return In(w, {"never", "cannot", "neither", "nor", "doesn", "didn", "isn", "aren", "wasn",
-                "weren", "won", "hasn", "haven", "hadn", "shouldn", "couldn", "wouldn"});
+                "weren", "hasn", "haven", "hadn", "shouldn", "couldn", "wouldn"});
 }
 
 // "May 1, 2001", "1 May 2001": the month, not the modal.
@@ -95,7 +99,7 @@ SentenceReading ReadSentence(const std::vector<Token>& toks) {
 
 bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t first,
              uint32_t last, const std::string& predicate,
-             const std::vector<std::pair<uint32_t, uint32_t>>& mention_spans) {
+             const std::vector<std::pair<uint32_t, uint32_t>>& mention_spans, bool actor_leads) {
   switch (r.kind) {
     case SentenceKind::kQuestion:
     case SentenceKind::kDefinition:
@@ -113,7 +117,7 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
   // A possessive stays the actor of its noun ("aligns with China's plan to").
   bool possessive = false;
   for (uint32_t k = first; k < last && !possessive; ++k) possessive = toks[k].Is("'s");
-  if (LeadsWithSubject(predicate) && first > 0 && !possessive) {
+  if (actor_leads && LeadsWithSubject(predicate) && first > 0 && !possessive) {
     uint32_t k = first;
     if (toks[k - 1].Is("the") && k > 1) --k;
     if (In(toks[k - 1].folded,

@@ -36,9 +36,11 @@ SentenceReading ReadSentence(const std::vector<Token>& toks);
 // Whether a relation `predicate` matched over tokens [first, last) is
 // asserted: the sentence kind allows it, no negation or modal of possibility
 // sits in or right around the match, and it is not inside a condition.
-// `mention_spans` are the token ranges of the sentence's entity mentions.
+// `mention_spans` are the token ranges of the sentence's entity mentions;
+// `actor_leads` says the match opens with its actor (not a passive).
 bool Asserts(const SentenceReading& st, const std::vector<Token>& toks, uint32_t first,
              uint32_t last, const std::string& predicate,
-             const std::vector<std::pair<uint32_t, uint32_t>>& mention_spans = {});
+             const std::vector<std::pair<uint32_t, uint32_t>>& mention_spans = {},
+             bool actor_leads = true);
 
 }  // namespace kg::parsers

@@ -129,6 +129,8 @@ class Compiler {
         node->demonym = true;
       } else if (t == "NamedPolicy") {
         node->named_policy = true;
+      } else if (t == "OwnPolicy") {
+        node->own_policy = true;
       } else if (t == "Actor") {
         for (int i = 0; i < kNumEntityTypes; ++i)
           if (IsActor(static_cast<EntityType>(i))) node->type_mask |= 1u << i;
@@ -137,8 +139,9 @@ class Compiler {
       } else if (auto type = ParseType(t)) {
         node->type_mask |= 1u << static_cast<int>(*type);
       } else {
-        return Error(s, "unknown entity type " + t +
-                            " (expected a schema type, Actor, Any, NamedPolicy or Demonym)");
+        return Error(
+            s, "unknown entity type " + t +
+                   " (expected a schema type, Actor, Any, NamedPolicy, OwnPolicy or Demonym)");
       }
     }
     // A negated slot ("![Country]:x", no country here) binds nothing.
@@ -156,10 +159,17 @@ class Compiler {
     out->where = source_ + ":" + std::to_string(r.line);
     KG_RETURN_IF_ERROR(Sequence(r.pattern, &out->pattern));
     out->vars = static_cast<int>(vars_.size());
+    int first_var = -1;
+    for (const auto& n : out->pattern) {
+      if (n.kind != PatternNode::Kind::kSlot || n.negated) continue;
+      first_var = n.var;
+      break;
+    }
     for (const auto& h : r.heads) {
       HeadSpec spec;
       KG_RETURN_IF_ERROR(Term(h, h.s, &spec.s));
       KG_RETURN_IF_ERROR(Term(h, h.o, &spec.o));
+      spec.actor_leads = spec.s < 0 || first_var < 0 || spec.s == first_var;
       if (!IsKnownPredicate(h.predicate))
         return Error(h, "unknown predicate " + h.predicate + " (see docs/rules.md for the list)");
       spec.predicate = h.predicate;

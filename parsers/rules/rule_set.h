@@ -26,6 +26,7 @@ struct PatternNode {
   uint32_t type_mask = 0;     // bit per EntityType
   bool demonym = false;       // accepts nationality adjectives ("Chinese")
   bool named_policy = false;  // accepts Policy mentions written as names
+  bool own_policy = false;    // accepts mentions of the document's own policy
   bool list = false;
   int var = 0;
   // kWords: folded tokens matched in sequence, and their WordHash
@@ -48,6 +49,11 @@ struct HeadSpec {
   int s = 0;
   std::string predicate;
   int o = 0;
+  // The match opens with the actor: the subject's slot comes first, or the
+  // subject is @doc/@country and the first slot is the one the document
+  // acts through ("The Secretary shall ..."). Passives and appositions that
+  // open with the object ("Rapidus, a chipmaker backed by ...") do not.
+  bool actor_leads = true;
 };
 
 struct CompiledRule {

@@ -98,5 +98,24 @@ TEST_F(LawTextTest, AnIndustryWordBeforeOfIsAnActivity) {
   EXPECT_EQ(Triples(x), (std::vector<std::string>{"Sylvania supports Mining"}));
 }
 
+TEST_F(LawTextTest, AnEuRegulationsTitleNamesItsMakers) {
+  const std::string title =
+      "REGULATION (EU) 2031/77 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 2 May 2031 on "
+      "widget safety";
+  auto x = Run(title +
+                   "\n\nThis Regulation lays down rules for the use of robots and supports the "
+                   "development of 6G.\n\n"
+                   "Regulation (EU) 2030/12 of the European Parliament and of the Council shall "
+                   "apply to widgets.\n",
+               title);
+  // A regulation it only cites is not the document: its makers are not read.
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Regulation (EU) 2031/77 issued_by Council of the European Union",
+                            "Regulation (EU) 2031/77 issued_by European Parliament",
+                            "Regulation (EU) 2031/77 regulates Robotics",
+                            "Regulation (EU) 2031/77 supports 6G",
+                        }));
+}
+
 }  // namespace
 }  // namespace kg::parsers

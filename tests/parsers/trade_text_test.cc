@@ -81,5 +81,31 @@ TEST_F(TradeTextTest, PuttingAFirmOnTheEntityListRestrictsIt) {
                                                   "Ministry of Trade restricts Zorb"}));
 }
 
+TEST_F(TradeTextTest, MoneyAnnouncedForAThingFundsIt) {
+  auto x = Run(
+      "The Freedonian government on Tuesday announced 500 million pounds for robotics research.\n\n"
+      "The Ministry of Trade approved subsidies of up to 90 billion yen for Widgetco, a chipmaker "
+      "backed by Zorb.\n\n"
+      "Sylvania will invest 26 trillion won in quantum tech.\n\n"
+      "Zentrix announced a 3 billion dollar cut in robotics spending.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Freedonia funds Robotics",
+                            "Ministry of Trade funds Widgetco",
+                            "Sylvania funds Quantum technology",
+                            "Zorb funds Widgetco",
+                        }));
+}
+
+TEST_F(TradeTextTest, ALeadersAdministrationIsTheCountry) {
+  auto x =
+      Run("The Doe administration on Monday imposed chip export curbs on Sylvania.\n\n"
+          "President Smith signed the Widget Safety Act.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Freedonia restricts Semiconductors",
+                            "Freedonia restricts Sylvania",
+                            "Widget Safety Act issued_by President Smith",
+                        }));
+}
+
 }  // namespace
 }  // namespace kg::parsers
