@@ -181,6 +181,14 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
           toks[m.last].Is("(") && toks[m.last + 1].all_caps && toks[m.last + 1].word &&
           toks[m.last + 1].folded.size() <= 8 && toks[m.last + 2].Is(")"))
         m.last += 3;
+      // "the Secretary of the Treasury (Secretary)": a short name the text
+      // defines for an office; the same brackets read as part of the mention.
+      if (m.type == EntityType::kAgency && m.last + 2 < toks.size() && toks[m.last].Is("(") &&
+          toks[m.last + 1].cap && !toks[m.last + 1].all_caps && toks[m.last + 1].word &&
+          toks[m.last + 2].Is(")") && LabelHasWord(best.label, toks[m.last + 1].folded)) {
+        st->short_names[std::string(toks[m.last + 1].folded)] = m.entity;
+        m.last += 3;
+      }
       // "the Biden administration": the government a leader heads is the
       // leader's country.
       // ("the Reagan administration's Economic Policy Council" says when
@@ -240,6 +248,10 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
           for (const auto& alias : e.aliases) called = called || LabelHasWord(alias, w1);
           if (called) target = *it;
         }
+      } else if (w0 == "the" && i + 1 < toks.size() && toks[i + 1].cap &&
+                 st->short_names.count(std::string(w1)) &&
+                 !(i + 2 < toks.size() && toks[i + 2].Is("of"))) {
+        target = st->short_names[std::string(w1)];
       } else if (w0 == "the" &&
                  (w1 == "secretary" || w1 == "ministry" || w1 == "department" ||
                   w1 == "commission" || w1 == "agency") &&

@@ -46,6 +46,9 @@ struct DocState {
   int doc_policy = -1;  // the document's own identity ("Executive Order 13959")
   int last_country = -1;
   std::vector<int> recent;  // entity indices in mention order (most recent last)
+  // Short names a text defines for an office: "the Secretary of the Treasury
+  // (Secretary)" makes "the Secretary" that office. Folded word -> index.
+  std::unordered_map<std::string, int> short_names;
 
   int Intern(const std::string& label, EntityType type, int lex_id);
 };

@@ -117,5 +117,19 @@ TEST_F(LawTextTest, AnEuRegulationsTitleNamesItsMakers) {
                         }));
 }
 
+TEST_F(LawTextTest, AShortNameInBracketsNamesTheOfficeLater) {
+  auto x =
+      Run("Executive Order 99001: Widgets\n\n"
+          "Sec. 1. The Secretary of Widgets (Secretary) leads the widget office.\n\n"
+          "Sec. 2. The Secretary of Trade shall report.\n\n"
+          "Sec. 3. The Secretary shall, as appropriate, publish a list of robots.\n",
+          "Executive Order 99001: Widgets");
+  // "The Secretary" after two Secretaries is the one the order called so.
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Executive Order 99001 directs Secretary of Trade",
+                            "Executive Order 99001 directs Secretary of Widgets",
+                        }));
+}
+
 }  // namespace
 }  // namespace kg::parsers
