@@ -122,6 +122,20 @@ inline size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len =
     // A date is never part of a name: "the Cyberspace Administration of
     // China on May 23" names the administration, then when it acted.
     if (j > i && In(t, kMonths) && j + 1 < toks.size() && toks[j + 1].digit) break;
+    // Headings set in capitals run into the next line's words: "DEPARTMENT
+    // OF COMMERCE Artificial Intelligence ..." and "TECHNOLOGY U.S." are two
+    // names; a capital name ends where capitals stop or an initial begins.
+    if (j > i && t.word && !t.all_caps && !t.digit && toks[j - 1].all_caps) {
+      // Long words in capitals are a heading's; acronyms ("NIST AI Risk
+      // Management Framework") are not.
+      size_t heading_words = 0;
+      for (size_t k = i >= 2 ? i - 2 : 0; k < j; ++k)
+        heading_words += toks[k].all_caps && toks[k].folded.size() >= 5;
+      if (heading_words >= 2) break;
+    }
+    if (j > i && t.all_caps && t.folded.size() == 1 && j + 1 < toks.size() &&
+        toks[j + 1].Is(".") && !toks[j + 1].space_before)
+      break;
     if (IsNameWord(t)) {
       end = ++j;
       continue;

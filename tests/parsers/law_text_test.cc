@@ -55,6 +55,19 @@ TEST_F(LawTextTest, ADateEndsAnAgencyName) {
   for (const auto& e : x.entities) EXPECT_EQ(e.label.find("May"), std::string::npos) << e.label;
 }
 
+TEST_F(LawTextTest, ACapitalHeadingEndsWhereCapitalsStop) {
+  auto x =
+      Run("NATIONAL WIDGET INSTITUTE OF\nSTANDARDS AND TECHNOLOGY\nU.S. DEPARTMENT OF WIDGETS\n"
+          "Widget Risk Management Framework\n\nThe framework helps.\n");
+  bool institute = false;
+  for (const auto& e : x.entities) {
+    EXPECT_EQ(e.label.find("Widget Risk"), e.label.rfind("Widget Risk", 0)) << e.label;
+    EXPECT_NE(e.label.back(), 'U') << e.label;
+    institute = institute || e.label == "NATIONAL WIDGET INSTITUTE OF STANDARDS AND TECHNOLOGY";
+  }
+  EXPECT_TRUE(institute);
+}
+
 TEST_F(LawTextTest, BanningTheUseOfAThingRestrictsIt) {
   auto x = Run("Freedonia recently banned the use of the Glimmer app on government phones.\n");
   EXPECT_EQ(Triples(x), (std::vector<std::string>{"Freedonia restricts Glimmer"}));
