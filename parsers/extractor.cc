@@ -15,6 +15,7 @@
 #include "parsers/sentence_reading.h"
 #include "parsers/sentence_splitter.h"
 #include "parsers/text.h"
+#include "parsers/title_page.h"
 #include "parsers/tokenizer.h"
 
 #ifndef KG_SOURCE_DIR
@@ -262,6 +263,14 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
         emit(si, m.entity, "regulates", tech, "agreement_subject", 0.7f);
       }
     }
+  }
+  // The bodies a title page names on lines of their own made the document.
+  if (st.doc_policy >= 0) {
+    std::vector<SentenceTokens> views;
+    views.reserve(sents.size());
+    for (const auto& sd : sents) views.push_back({&sd.toks, &sd.mentions});
+    for (const auto& [si, body] : TitlePageBodies(text, views, st))
+      if (body != st.doc_policy) emit(si, st.doc_policy, "issued_by", body, "title_page", 0.7f);
   }
   for (size_t e = 0; e < st.entities.size(); ++e) {
     const DocEntity& de = st.entities[e];
