@@ -68,6 +68,19 @@ TEST_F(LawTextTest, ACapitalHeadingEndsWhereCapitalsStop) {
   EXPECT_TRUE(institute);
 }
 
+TEST_F(LawTextTest, ALongTitleSaysWhatTheLawGoverns) {
+  auto x =
+      Run("AN ACT to provide for the use of robots in a manner that protects workers.\n\n"
+          "1. This Act may be called the Robot Safety Act, 2031.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Robot Safety Act regulates Robotics"}));
+  auto y =
+      Run("Widget Bill No. 7\n\nAn act to add Chapter 4 to Division 2 of the Widget Code, and to "
+          "amend Section 9 of the Trade Code, relating to artificial intelligence.\n\n"
+          "This Act may be cited as the Widget Safety Act.\n");
+  EXPECT_EQ(Triples(y),
+            (std::vector<std::string>{"Widget Safety Act regulates Artificial intelligence"}));
+}
+
 TEST_F(LawTextTest, BanningTheUseOfAThingRestrictsIt) {
   auto x = Run("Freedonia recently banned the use of the Glimmer app on government phones.\n");
   EXPECT_EQ(Triples(x), (std::vector<std::string>{"Freedonia restricts Glimmer"}));
