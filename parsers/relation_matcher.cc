@@ -257,6 +257,9 @@ class SentenceMatcher {
         // An alternative opening with words matches only where the item's
         // first token is its first word: the hash rules most out uncalled.
         const uint32_t h = pos < items_.size() ? toks_[FirstToken(pos)].hash : 0;
+        if (!n.open && (pos >= items_.size() || !std::binary_search(n.first_word_hashes.begin(),
+                                                                    n.first_word_hashes.end(), h)))
+          return false;
         for (const auto& alt : n.alternatives) {
           if (!alt.empty()) {
             const PatternNode& a = alt.front();

@@ -61,39 +61,72 @@ struct Line {
 std::vector<std::pair<uint32_t, int>> TitlePageBodies(std::string_view text,
                                                       const std::vector<SentenceTokens>& sents,
                                                       const DocState& st) {
+  // Most documents have no body at the start of a line near their top:
+  // look for one before reading the page token by token.
+  bool candidate = false;
+  for (uint32_t si = 0; si < sents.size() && !candidate; ++si) {
+    const auto& toks = *sents[si].toks;
+    if (toks.empty()) continue;
+    if (toks.front().begin >= kTitlePageBytes) break;
+    for (const Mention& mm : *sents[si].mentions) {
+      if (mm.type != EntityType::kAgency && mm.type != EntityType::kBloc) continue;
+      size_t at = toks[mm.first].begin;
+      while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+      if (at == 0 || text[at - 1] == '\n') {
+        candidate = true;
+        break;
+      }
+    }
+  }
+  if (!candidate) return {};
+  // What each entity can be on a title page, worked out once per entity:
+  // 1 = a body that can make a document, 2 = the document's own title.
+  std::vector<int8_t> kind(st.entities.size(), -1);
+  auto kind_of = [&](int e) {
+    if (kind[e] >= 0) return kind[e];
+    const DocEntity& de = st.entities[e];
+    kind[e] = 0;
+    if (de.type == EntityType::kAgency || de.type == EntityType::kBloc) {
+      // Only bodies the lexicon knows or names that open with a body's
+      // kind ("Ministry of Education"): a heading run into the next line
+      // ("Continuance of ... Committees\nAuthority") names no body.
+      auto words = FoldedTokens(de.label);
+      if (!words.empty() && !kOfficerTitles.Contains(words[0]) &&
+          (de.lex_id >= 0 || name_words::kAgencyHeads.Contains(words[0])))
+        kind[e] = 1;
+    } else if (de.type == EntityType::kPolicy && SameTitle(st, e, st.doc_policy)) {
+      kind[e] = 2;
+    }
+    return kind[e];
+  };
   std::vector<Item> items;
   for (uint32_t si = 0; si < sents.size(); ++si) {
     const auto& toks = *sents[si].toks;
     if (toks.empty()) continue;
     if (toks.front().begin >= kTitlePageBytes) break;
-    size_t m = 0;
     const auto& mentions = *sents[si].mentions;
-    for (uint32_t k = 0; k < toks.size(); ++k) {
+    size_t m = 0;
+    for (uint32_t k = 0; k < toks.size();) {
       while (m < mentions.size() && mentions[m].last <= k) ++m;
-      const Mention* mm = m < mentions.size() && mentions[m].first <= k ? &mentions[m] : nullptr;
-      bool body = mm && !mm->reference && !mm->demonym &&
-                  (mm->type == EntityType::kAgency || mm->type == EntityType::kBloc);
-      // Only bodies the lexicon knows or names that open with a body's
-      // kind ("Ministry of Education"): a heading run into the next line
-      // ("Continuance of ... Committees\nAuthority") names no body.
-      if (body) {
-        const DocEntity& e = st.entities[mm->entity];
-        auto words = FoldedTokens(e.label);
-        body = !words.empty() && !kOfficerTitles.Contains(words[0]) &&
-               (e.lex_id >= 0 || name_words::kAgencyHeads.Contains(words[0]));
-        // A name goes on to the next line only after "of", "and", ...
-        // ("NATIONAL INSTITUTE OF\nSTANDARDS AND TECHNOLOGY").
-        for (uint32_t t = mm->first + 1; body && t < mm->last; ++t)
-          body = name_words::IsConnector(toks[t - 1]) ||
-                 text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end).find('\n') ==
-                     std::string_view::npos;
+      if (m == mentions.size() || mentions[m].first > k) {
+        items.push_back(
+            {toks[k].begin, toks[k].end, si, -1, kJoiners.Contains(toks[k]), false, toks[k].word});
+        ++k;
+        continue;
       }
-      items.push_back({toks[k].begin, toks[k].end, si, body ? mm->entity : -1,
-                       (!mm && kJoiners.Contains(toks[k])) ||
-                           (mm && mm->type == EntityType::kCountry && !mm->demonym),
-                       mm && !mm->reference && mm->type == EntityType::kPolicy &&
-                           st.doc_policy >= 0 && SameTitle(st, mm->entity, st.doc_policy),
-                       toks[k].word});
+      const Mention& mm = mentions[m];
+      const int what = mm.reference || mm.demonym ? 0 : kind_of(mm.entity);
+      bool body = what == 1;
+      // A name goes on to the next line only after "of", "and", ...
+      // ("NATIONAL INSTITUTE OF\nSTANDARDS AND TECHNOLOGY").
+      for (uint32_t t = mm.first + 1; body && t < mm.last; ++t)
+        body = name_words::IsConnector(toks[t - 1]) ||
+               text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end).find('\n') ==
+                   std::string_view::npos;
+      const bool country = mm.type == EntityType::kCountry && !mm.demonym;
+      for (; k < mm.last; ++k)
+        items.push_back({toks[k].begin, toks[k].end, si, body ? mm.entity : -1, country, what == 2,
+                         toks[k].word});
     }
   }
   // Lines: items up to a line break that does not fall inside one body's

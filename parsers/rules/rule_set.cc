@@ -66,6 +66,35 @@ class Compiler {
     return Status::OK();
   }
 
+  // Adds one compiled alternative to `alts`. An alternative that is only a
+  // nested word list ("... | $WHEN") is replaced by that list's own
+  // alternatives, so each keeps its first word and the matcher can skip it
+  // at a glance; the words matched are the same.
+  static void Splice(std::vector<PatternNode> seq, std::vector<std::vector<PatternNode>>* alts) {
+    if (seq.size() == 1 && seq[0].kind == PatternNode::Kind::kAlternatives && !seq[0].optional &&
+        !seq[0].negated) {
+      for (auto& inner : seq[0].alternatives) alts->push_back(std::move(inner));
+      return;
+    }
+    alts->push_back(std::move(seq));
+  }
+
+  // Fills the first-word index of an alternatives node.
+  static void IndexAlternatives(PatternNode* node) {
+    node->first_word_hashes.clear();
+    node->open = false;
+    for (const auto& alt : node->alternatives) {
+      const PatternNode* a = alt.empty() ? nullptr : &alt.front();
+      if (!a || a->kind != PatternNode::Kind::kWords || a->optional || a->negated ||
+          a->word_hashes.empty()) {
+        node->open = true;
+        continue;
+      }
+      node->first_word_hashes.push_back(a->word_hashes[0]);
+    }
+    std::sort(node->first_word_hashes.begin(), node->first_word_hashes.end());
+  }
+
   static bool IsPunctuationWords(const PatternNode& n) {
     if (n.kind != PatternNode::Kind::kWords || n.words.empty()) return false;
     for (const auto& w : n.words)
@@ -100,6 +129,7 @@ class Compiler {
           return c->Error(m, "undefined word list $" + m.name + " (define it before use)");
         node->kind = PatternNode::Kind::kAlternatives;
         node->alternatives = it->second;
+        IndexAlternatives(node);
         return Status::OK();
       }
       Status operator()(const std::string& lit) const {
@@ -112,9 +142,11 @@ class Compiler {
       Status operator()(const ast::Alternatives& alts) const {
         node->kind = PatternNode::Kind::kAlternatives;
         for (const auto& seq : alts) {
-          node->alternatives.emplace_back();
-          KG_RETURN_IF_ERROR(c->Sequence(seq, &node->alternatives.back()));
+          std::vector<PatternNode> compiled;
+          KG_RETURN_IF_ERROR(c->Sequence(seq, &compiled));
+          Splice(std::move(compiled), &node->alternatives);
         }
+        IndexAlternatives(node);
         return Status::OK();
       }
     };
@@ -248,11 +280,12 @@ Status RuleSet::LoadText(std::string_view text, const std::string& source) {
     if (const auto* d = boost::get<ast::Define>(&st)) {
       std::vector<std::vector<PatternNode>> alts;
       for (const auto& seq : d->words) {
-        alts.emplace_back();
-        KG_RETURN_IF_ERROR(compiler.Sequence(seq, &alts.back()));
-        for (const auto& n : alts.back())
+        std::vector<PatternNode> compiled;
+        KG_RETURN_IF_ERROR(compiler.Sequence(seq, &compiled));
+        for (const auto& n : compiled)
           if (n.kind == PatternNode::Kind::kSlot && !n.negated)
             return compiler.Error(*d, "a word list may not contain slots");
+        Compiler::Splice(std::move(compiled), &alts);
       }
       macros[d->name] = std::move(alts);
     } else {

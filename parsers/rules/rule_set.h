@@ -43,6 +43,11 @@ struct PatternNode {
   bool stop_punctuation = false;
   // kAlternatives
   std::vector<std::vector<PatternNode>> alternatives;
+  // Sorted WordHash of every alternative's first word; `open` when some
+  // alternative may start otherwise (a slot, a gap, an optional word), so
+  // the list cannot be ruled out by the item's first word alone.
+  std::vector<uint32_t> first_word_hashes;
+  bool open = true;
 };
 
 struct HeadSpec {
