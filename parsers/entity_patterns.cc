@@ -125,6 +125,27 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   // name runs across "in".
   size_t first_in = i + 1;
   while (first_in < end && !toks[first_in].Is("in")) ++first_in;
+  // A company named up to its suffix at `suffix` ("Nvidia Corp", "Pesch and
+  // Co"); the label leaves the suffix out. Two firms joined by "and" are
+  // two names: "FMR Corp and Fidelity International Ltd" ends at "Corp".
+  auto company = [&](size_t suffix) {
+    for (size_t j = i + 1; j < suffix; ++j)
+      if (IsCompanySuffix(toks[j]) && toks[j].cap && (at(j + 1) == "and" || at(j + 1) == "&")) {
+        suffix = j;
+        break;
+      }
+    size_t stop = suffix + 1;
+    if (at(stop) == ".") ++stop;
+    c.len = stop - i;
+    size_t name_end = suffix;
+    while (name_end > i + 1 && (toks[name_end - 1].Is(",") || toks[name_end - 1].Is("and") ||
+                                toks[name_end - 1].Is("&")))
+      --name_end;
+    c.label = Surface(text, toks, i, name_end);
+    c.type = EntityType::kCompany;
+    c.rule = "pattern:company_suffix";
+    return c;
+  };
   // The longest prefix of the run ending in a head noun types it.
   for (size_t k = end; k > i + 1 - 0 && k > i; --k) {
     const Token& head = toks[k - 1];
@@ -168,28 +189,10 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       return name(k, EntityType::kAgency, "pattern:agency_name");
     if (IsInstituteHead(head) && k - i >= 2)
       return name(k, EntityType::kInstitute, "pattern:institute_name");
-    if (IsCompanySuffix(head) && k - i >= 2) {
-      size_t stop = k;
-      if (at(k) == ".") ++stop;
-      c.len = stop - i;
-      size_t name_end = k - 1;
-      if (name_end > i && toks[name_end - 1].Is(",")) --name_end;
-      c.label = Surface(text, toks, i, name_end);
-      c.type = EntityType::kCompany;
-      c.rule = "pattern:company_suffix";
-      return c;
-    }
+    if (IsCompanySuffix(head) && k - i >= 2) return company(k - 1);
   }
   // "X Ltd." / "X Inc." right after the run.
-  if (end < toks.size() && IsCompanySuffix(toks[end]) && toks[end].cap) {
-    size_t stop = end + 1;
-    if (at(stop) == ".") ++stop;
-    c.len = stop - i;
-    c.label = Surface(text, toks, i, end);
-    c.type = EntityType::kCompany;
-    c.rule = "pattern:company_suffix";
-    return c;
-  }
+  if (end < toks.size() && IsCompanySuffix(toks[end]) && toks[end].cap) return company(end);
   // "Communist Chinese military company": a capitalised name that is not
   // only a nationality, then at most two lower-case words and a company noun.
   {

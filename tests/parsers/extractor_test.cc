@@ -97,6 +97,19 @@ TEST_F(ExtractorTest, NamedPolicyPatterns) {
   EXPECT_TRUE(Has(x, "CHIPS and Science Act funds Semiconductors"));
 }
 
+TEST_F(ExtractorTest, CompanyNamesEndAtTheirSuffix) {
+  auto x =
+      Run("Boston-based Widget Holdings Corp and Gizmo International Ltd bought robots. Alpha "
+          "Robotics Corp, a unit of Pesch and Co, makes chips.");
+  std::vector<std::string> labels;
+  for (const auto& e : x.entities) labels.push_back(e.label);
+  for (const char* want : {"Widget Holdings", "Gizmo International", "Alpha Robotics", "Pesch"})
+    EXPECT_NE(std::find(labels.begin(), labels.end(), want), labels.end())
+        << want << " in " << ::testing::PrintToString(labels);
+  for (const auto& l : labels) EXPECT_EQ(l.find(" and"), std::string::npos) << l;
+  EXPECT_TRUE(Has(x, "Pesch owns Alpha Robotics"));
+}
+
 TEST_F(ExtractorTest, EvidencePointsIntoTheText) {
   auto x = Run("Intro line here.\n\nFreedonia is boosting\ninvestment in robots.");
   ASSERT_EQ(x.triples.size(), 1u);
