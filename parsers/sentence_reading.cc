@@ -149,6 +149,11 @@ bool Asserts(const SentenceReading& r, const std::vector<Token>& toks, uint32_t 
   uint32_t end = std::min<uint32_t>(last + 2, static_cast<uint32_t>(toks.size()));
   for (uint32_t k = first; k < end; ++k)
     if (IsNegation(toks, k)) return false;
+  // Ownership is a state: "formerly owned by Y", "X, previously a unit of
+  // Y" say Y owns X no longer.
+  if (predicate == "owns")
+    for (uint32_t k = first; k < last; ++k)
+      if (In(toks[k].folded, {"formerly", "previously"})) return false;
   // A directive's own verb is "shall" or "must"; elsewhere a modal of
   // possibility or advice makes the relation a possibility, not a fact
   // ("could ban", "may fund", "should cooperate").

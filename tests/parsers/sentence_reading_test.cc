@@ -64,6 +64,17 @@ TEST(SentenceReadingTest, NegationRightAfterTheMatch) {
   EXPECT_TRUE(Asserts(ReadSentence(t), t, 1, 3, "directs"));
 }
 
+TEST(SentenceReadingTest, FormerOwnershipIsNoOwnership) {
+  // Widgetco was formerly owned by Zorb .
+  auto t = Toks("Widgetco was formerly owned by Zorb.");
+  EXPECT_FALSE(Asserts(ReadSentence(t), t, 0, 6, "owns"));
+  t = Toks("Widgetco was owned by Zorb.");
+  EXPECT_TRUE(Asserts(ReadSentence(t), t, 0, 5, "owns"));
+  // Other relations keep their past: "previously funded" still funded.
+  t = Toks("Zorb previously funded robots.");
+  EXPECT_TRUE(Asserts(ReadSentence(t), t, 0, 4, "funds"));
+}
+
 TEST(SentenceReadingTest, ConditionsCoverTheirClauseOnly) {
   auto t = Toks("If Sylvania funds robots, Freedonia funds chips.");
   auto r = ReadSentence(t);
