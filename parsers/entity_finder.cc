@@ -148,6 +148,12 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
     if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&
         i + best.len < toks.size() && toks[i + best.len].Is("of"))
       best = Candidate{};
+    // "malicious cyber-enabled actions", "chip-related disputes": a lower-case
+    // word that only qualifies what follows names no technology.
+    if (best.len == 1 && best.rule == "lexicon" && !toks[i].cap && !toks[i].all_caps &&
+        i + 2 < toks.size() && toks[i + 1].Is("-") && !toks[i + 1].space_before &&
+        !toks[i + 2].space_before && In(toks[i + 2], kQualifyingSuffixes))
+      best = Candidate{};
     // "the construction of data infrastructure", "manufacturing of chips":
     // an industry's one lower-case word before "of" names an activity on
     // the thing after it, not the industry.

@@ -87,6 +87,9 @@ inline const WordSet kStateHeads{"of", "council",   "government",  "department",
                                  "-",  "secretary", "legislature", "party",      "or",
                                  "and"};
 inline const WordSet kListWords{",", "and", "or"};
+// Second halves of compounds whose first half only qualifies a noun
+// ("cyber-enabled actions", "chip-related talks").
+inline const WordSet kQualifyingSuffixes{"enabled", "related", "linked"};
 // Titles written before a person's name ("President Yoon", "Premier Li").
 inline const WordSet kPersonTitles{"president", "premier",  "chancellor", "minister",
                                    "secretary", "governor", "chairman",   "chair"};
@@ -133,8 +136,8 @@ inline size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len =
         heading_words += toks[k].all_caps && toks[k].folded.size() >= 5;
       if (heading_words >= 2) break;
     }
-    if (j > i && t.all_caps && t.folded.size() == 1 && j + 1 < toks.size() &&
-        toks[j + 1].Is(".") && !toks[j + 1].space_before)
+    if (j > i && t.all_caps && t.folded.size() == 1 && j + 1 < toks.size() && toks[j + 1].Is(".") &&
+        !toks[j + 1].space_before)
       break;
     if (IsNameWord(t)) {
       end = ++j;

@@ -191,17 +191,17 @@ class Compiler {
     out->where = source_ + ":" + std::to_string(r.line);
     KG_RETURN_IF_ERROR(Sequence(r.pattern, &out->pattern));
     out->vars = static_cast<int>(vars_.size());
-    int first_var = -1;
-    for (const auto& n : out->pattern) {
-      if (n.kind != PatternNode::Kind::kSlot || n.negated) continue;
-      first_var = n.var;
-      break;
-    }
+    // The slot the match opens with, if it opens with one.
+    const PatternNode& opening = out->pattern.front();
+    const int first_var =
+        opening.kind == PatternNode::Kind::kSlot && !opening.negated && !opening.optional
+            ? opening.var
+            : -2;
     for (const auto& h : r.heads) {
       HeadSpec spec;
       KG_RETURN_IF_ERROR(Term(h, h.s, &spec.s));
       KG_RETURN_IF_ERROR(Term(h, h.o, &spec.o));
-      spec.actor_leads = spec.s < 0 || first_var < 0 || spec.s == first_var;
+      spec.actor_leads = spec.s < 0 ? first_var != -2 : spec.s == first_var;
       if (!IsKnownPredicate(h.predicate))
         return Error(h, "unknown predicate " + h.predicate + " (see docs/rules.md for the list)");
       spec.predicate = h.predicate;

@@ -54,10 +54,12 @@ struct HeadSpec {
   int s = 0;
   std::string predicate;
   int o = 0;
-  // The match opens with the actor: the subject's slot comes first, or the
-  // subject is @doc/@country and the first slot is the one the document
-  // acts through ("The Secretary shall ..."). Passives and appositions that
-  // open with the object ("Rapidus, a chipmaker backed by ...") do not.
+  // The match opens with the actor: the pattern opens with the subject's
+  // slot, or the subject is @doc/@country and the pattern opens with the
+  // slot of the one the document acts through ("The Secretary shall ...").
+  // Passives and appositions that open with the object ("Rapidus, a
+  // chipmaker backed by ...") and patterns that open with words ("allow the
+  // PRC to ...") do not.
   bool actor_leads = true;
 };
 

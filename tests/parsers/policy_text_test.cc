@@ -200,5 +200,15 @@ TEST_F(PolicyTextTest, RepealingASectionAmendsTheLawAndMarginNotesAreReadThrough
             (std::vector<std::string>{"Executive Order 99998 revokes Widget Safety Act"}));
 }
 
+TEST_F(PolicyTextTest, TheOneEnabledDevelopsWhatItDevelopsBy) {
+  auto x =
+      Run("Widget Order\n\nSuch capital continues to allow Sylvania to threaten Freedonia and its "
+          "allies, including by developing and deploying robots, 6G, and malicious cyber-enabled "
+          "tools.\n");
+  // "cyber-enabled" qualifies the tools: no cybersecurity is developed.
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Sylvania develops 6G", "Sylvania develops Robotics"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers
