@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -100,6 +101,29 @@ struct SentenceData {
   std::vector<Mention> mentions;
 };
 
+// "Interim Measures for the Management of Generative Artificial Intelligence
+// Servicesi": a footnote mark (i, ii, iv, ...) glued to a title's last word.
+// When the text also writes the title without it, that is the name.
+void DropFootnoteMark(std::string_view text, DocState* st) {
+  DocEntity& e = st->entities[st->doc_policy];
+  const std::string& label = e.label;
+  size_t cut = label.size();
+  while (cut > 0 && cut + 3 >= label.size() &&
+         (label[cut - 1] == 'i' || label[cut - 1] == 'v' || label[cut - 1] == 'x'))
+    --cut;
+  if (cut == label.size() || cut + 3 < label.size() || cut < 8) return;
+  const std::string shorter = label.substr(0, cut);
+  for (size_t at = text.find(shorter); at != std::string_view::npos;
+       at = text.find(shorter, at + 1)) {
+    const size_t end = at + shorter.size();
+    if (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) continue;
+    st->by_key.emplace(FoldName(shorter), st->doc_policy);
+    e.aliases.push_back(label);
+    e.label = shorter;
+    return;
+  }
+}
+
 }  // namespace
 
 Extraction Extractor::Extract(const SourceDocument& doc) const {
@@ -122,6 +146,7 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
       if (pos > 4000) break;
     }
   }
+  if (st.doc_policy >= 0) DropFootnoteMark(text, &st);
   auto spans = Chunk(text, SplitSentences(text));
   x.sentences = spans.size();
   std::vector<SentenceData> sents(spans.size());

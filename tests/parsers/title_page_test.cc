@@ -55,5 +55,18 @@ TEST_F(TitlePageTest, AHeadingRunIntoTheNextLineNamesNoBody) {
   EXPECT_TRUE(Triples(x).empty()) << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(TitlePageTest, AFootnoteMarkGluedToTheTitleIsDropped) {
+  const std::string marked = std::string(kTitle) + "ii";
+  auto x = Run(marked + "\n\nMinistry of Trade\n\nThe \"" + kTitle +
+                   "\" have been approved by the Ministry of Trade.\n",
+               "");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{std::string(kTitle) + " issued_by Ministry of Trade"}));
+  // Without the unmarked title in the text, the name stays as written.
+  auto y = Run(std::string(kTitle) + "x\n\nMinistry of Trade\n\nThese measures apply.\n", "");
+  EXPECT_EQ(Triples(y),
+            (std::vector<std::string>{std::string(kTitle) + "x issued_by Ministry of Trade"}));
+}
+
 }  // namespace
 }  // namespace kg::parsers
