@@ -107,5 +107,28 @@ TEST_F(TradeTextTest, ALeadersAdministrationIsTheCountry) {
                         }));
 }
 
+TEST_F(TradeTextTest, WireStoryWordingOfPlaceOwnershipAndPartnership) {
+  auto x =
+      Run("Freedonia's Widgetco and Sylvania's Zorb announced a partnership to build robots.\n\n"
+          "Zentrix, the Fredville-based startup, released a new 6G chip.\n\n"
+          "Sylvania has restricted exports of Widgetco's most advanced chips to Freedonia.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Sylvania restricts Semiconductors",
+                            "Widgetco based_in Freedonia",
+                            "Widgetco collaborates_with Zorb",
+                            "Zentrix based_in Freedonia",
+                            "Zentrix develops 6G",
+                            "Zorb based_in Sylvania",
+                        }));
+}
+
+TEST_F(TradeTextTest, ANamedInitiativeFundsWhatItsMoneyIsFor) {
+  auto x =
+      Run("The Ministry of Trade on Tuesday announced the Widget Investment Plan, an initiative to "
+          "mobilise 200 billion euros for investment in robotics.\n");
+  EXPECT_TRUE(Has(x, "Widget Investment Plan funds Robotics"))
+      << ::testing::PrintToString(Triples(x));
+}
+
 }  // namespace
 }  // namespace kg::parsers
