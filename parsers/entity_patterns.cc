@@ -267,20 +267,30 @@ int EntityFinder::TitlePolicy(std::string_view title, DocState* state) const {
 
 int EntityFinder::ShortTitle(std::string_view text, DocState* state) const {
   // "This Act may be cited as the “CHIPS and Science Act of 2022”.", "This
-  // Act may be called the Digital Personal Data Protection Act, 2023."
-  size_t at = std::string_view::npos;
-  for (std::string_view clause : {"may be cited as", "may be called", "shall be cited as"})
-    at = std::min(at, text.find(clause));
-  if (at == std::string_view::npos || at > 200000) return -1;
-  size_t end = std::min(text.size(), at + 300);
+  // Act may be called the Digital Personal Data Protection Act, 2023.",
+  // "This chapter shall be known as the Transparency in Frontier Artificial
+  // Intelligence Act." Each clause's first use is tried in text order; one
+  // that names no law ("a fund to be known as the ... Fund") gives way to
+  // the next.
+  std::vector<size_t> clauses;
+  for (std::string_view clause :
+       {"may be cited as", "may be called", "shall be cited as", "shall be known as"}) {
+    size_t at = text.find(clause);
+    if (at != std::string_view::npos && at <= 200000) clauses.push_back(at);
+  }
+  std::sort(clauses.begin(), clauses.end());
   std::vector<Token> toks;
-  Tokenize(text, static_cast<uint32_t>(at), static_cast<uint32_t>(end), &toks);
   std::vector<uint32_t> ids;
-  lexicon_.trie().TokenIds(toks, &ids);
-  for (size_t i = 3; i < toks.size() && i < 10; ++i) {
-    Candidate c = FromPattern(text, toks, i, false);
-    if (!c.len) c = FromLexicon(text, toks, ids, i);
-    if (c.len && c.type == EntityType::kPolicy) return state->Intern(c.label, c.type, c.lex_id);
+  for (size_t at : clauses) {
+    size_t end = std::min(text.size(), at + 300);
+    toks.clear();
+    Tokenize(text, static_cast<uint32_t>(at), static_cast<uint32_t>(end), &toks);
+    lexicon_.trie().TokenIds(toks, &ids);
+    for (size_t i = 3; i < toks.size() && i < 10; ++i) {
+      Candidate c = FromPattern(text, toks, i, false);
+      if (!c.len) c = FromLexicon(text, toks, ids, i);
+      if (c.len && c.type == EntityType::kPolicy) return state->Intern(c.label, c.type, c.lex_id);
+    }
   }
   return -1;
 }

@@ -131,20 +131,28 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
   const std::string& text = doc.text;
   EntityFinder finder(res_.lexicon);
   DocState st;
-  st.doc_policy = finder.ShortTitle(text, &st);
-  if (st.doc_policy < 0) st.doc_policy = finder.TitlePolicy(doc.info.title, &st);
-  if (st.doc_policy < 0) {
+  const int short_title = finder.ShortTitle(text, &st);
+  int title = finder.TitlePolicy(doc.info.title, &st);
+  if (title < 0) {
     // The first lines of a law or regulation often name it ("REGULATION (EU) 2024/1689 OF ...").
     size_t pos = 0;
-    for (int line = 0; line < 6 && pos < text.size() && st.doc_policy < 0; ++line) {
+    for (int line = 0; line < 6 && pos < text.size() && title < 0; ++line) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) nl = text.size();
-      if (nl > pos)
-        st.doc_policy = finder.TitlePolicy(std::string_view(text).substr(pos, nl - pos), &st);
+      if (nl > pos) title = finder.TitlePolicy(std::string_view(text).substr(pos, nl - pos), &st);
       if (IsBlank(std::string_view(text).substr(pos, nl - pos))) --line;
       pos = nl + 1;
       if (pos > 4000) break;
     }
+  }
+  st.doc_policy = short_title >= 0 ? short_title : title;
+  // A bill titled "Senate Bill No. 53" whose text names itself "the
+  // Transparency in Frontier Artificial Intelligence Act": one document, so
+  // the heading's name is the short title's alias.
+  if (short_title >= 0 && title >= 0 && title != short_title) {
+    DocEntity& named = st.entities[short_title];
+    named.aliases.push_back(st.entities[title].label);
+    st.by_key[FoldName(st.entities[title].label)] = short_title;
   }
   if (st.doc_policy >= 0) DropFootnoteMark(text, &st);
   auto spans = Chunk(text, SplitSentences(text));

@@ -81,6 +81,18 @@ TEST_F(LawTextTest, ALongTitleSaysWhatTheLawGoverns) {
             (std::vector<std::string>{"Widget Safety Act regulates Artificial intelligence"}));
 }
 
+TEST_F(LawTextTest, AChapterKnownAsALawNamesTheBill) {
+  auto x =
+      Run("Senate Bill No. 77\n\nA fund to be known as the Widget Fund is created.\n\n"
+          "10.1. This chapter shall be known as the Widget Transparency Act.\n\n"
+          "10.2. The Ministry of Widgets shall publish a list of robots.\n\n"
+          "Senate Bill 77 regulates robots.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Widget Transparency Act directs Ministry of Widgets",
+                            "Widget Transparency Act regulates Robotics",
+                        }));
+}
+
 TEST_F(LawTextTest, BanningTheUseOfAThingRestrictsIt) {
   auto x = Run("Freedonia recently banned the use of the Glimmer app on government phones.\n");
   EXPECT_EQ(Triples(x), (std::vector<std::string>{"Freedonia restricts Glimmer"}));
