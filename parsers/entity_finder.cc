@@ -76,90 +76,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
   lexicon_.trie().TokenIds(toks, &ids);
   bool company_cue = false;  // the previous words announce a company name
   for (size_t i = 0; i < toks.size();) {
-    Candidate lex = FromLexicon(text, toks, ids, i);
-    Candidate pat = FromPattern(text, toks, i, company_cue);
-    // A name the lexicon knows is not re-read as an unknown company.
-    Candidate best =
-        pat.len > lex.len && !(lex.len && pat.rule == "pattern:company_cue") ? pat : lex;
-    // A lower-case common word from the lexicon ("chips") inside a longer
-    // capitalised name loses to the name; otherwise the lexicon wins ties.
-    // An alias ending in "." with more glued on: "U.S." inside "U.S.C." is
-    // no name; "the U.S." before "-Japan Semiconductor Trade Agreement" may
-    // hide a longer name that starts at the next word, so look again there
-    // ("U.S.-made" itself keeps its "U.S.").
-    const size_t after = i + best.len;
-    if (best.len > 0 && best.rule == "lexicon" && toks[after - 1].Is(".") && after < toks.size() &&
-        !toks[after].space_before &&
-        (toks[after].word || (toks[after].Is("-") && toks[i].Is("the") && after + 1 < toks.size())))
-      best = Candidate{};
-    // "JD Power and Associates" is not the company "JD": a one-word company
-    // or product name that runs on into more capitalised words starts an
-    // unknown name ("Nvidia Corp" keeps its suffix).
-    if (best.len == 1 && best.rule == "lexicon" &&
-        (best.type == EntityType::kCompany || best.type == EntityType::kProduct) &&
-        i + 1 < toks.size() && IsNameWord(toks[i + 1]) && toks[i + 1].cap &&
-        !toks[i + 1].all_caps && !IsCompanySuffix(toks[i + 1]) && !IsAgencyHead(toks[i + 1]))
-      best = Candidate{};
-    // "the Commission", "Commission": a lexicon alias that is only an
-    // office's kind names that office only where the text has already
-    // named it or the body it belongs to (a US order's "Commission" is not
-    // the European Commission).
-    size_t head = toks[i].Is("the") ? i + 1 : i;
-    if (best.rule == "lexicon" && best.lex_id >= 0 && head + 1 == i + best.len &&
-        In(toks[head], kOfficeKinds)) {
-      const LexEntity& le = lexicon_.entity(static_cast<uint32_t>(best.lex_id));
-      auto named = [&](const std::string& label) {
-        auto it = st->by_key.find(FoldName(label));
-        return it != st->by_key.end() && st->entities[it->second].mentions > 0;
-      };
-      bool known = named(le.label);
-      for (const auto& parent : le.part_of) known = known || named(parent);
-      // A body of the same parent named already: "of the European
-      // Parliament and of the Council" is the EU's Council.
-      for (size_t k = out.size(); !known && k-- > 0 && k + 4 > out.size();) {
-        const DocEntity& prev = st->entities[out[k].entity];
-        if (prev.lex_id < 0) continue;
-        for (const auto& p : lexicon_.entity(static_cast<uint32_t>(prev.lex_id)).part_of)
-          known = known || std::find(le.part_of.begin(), le.part_of.end(), p) != le.part_of.end();
-      }
-      if (!known) best = Candidate{};
-    }
-    // "President Yoon Suk Yeol": a bare title before a name is that
-    // person's, not the office the lexicon knows by it ("President").
-    // A name the lexicon does not know is a person named with the title
-    // ("President Wilson signed ...").
-    if (best.len == 1 && best.rule == "lexicon" && best.type == EntityType::kAgency &&
-        In(toks[i], kPersonTitles) && i + 1 < toks.size() && toks[i + 1].cap &&
-        IsNameWord(toks[i + 1]) && !IsConnector(toks[i + 1])) {
-      best = Candidate{};
-      if (FromLexicon(text, toks, ids, i + 1).len == 0) {
-        size_t end = i + 1;
-        while (end < toks.size() && end < i + 4 && toks[end].cap && IsNameWord(toks[end]) &&
-               !IsConnector(toks[end]) && !IsAgencyHead(toks[end]))
-          ++end;
-        best.len = end - i;
-        best.label = Surface(text, toks, i, end);
-        best.type = EntityType::kPerson;
-        best.rule = "pattern:titled_person";
-      }
-    }
-    // "Section 301 of the National Quantum Initiative Act" is a section of
-    // that act, not the law the lexicon knows as "Section 301".
-    if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&
-        i + best.len < toks.size() && toks[i + best.len].Is("of"))
-      best = Candidate{};
-    // "malicious cyber-enabled actions", "chip-related disputes": a lower-case
-    // word that only qualifies what follows names no technology.
-    if (best.len == 1 && best.rule == "lexicon" && !toks[i].cap && !toks[i].all_caps &&
-        i + 2 < toks.size() && toks[i + 1].Is("-") && !toks[i + 1].space_before &&
-        !toks[i + 2].space_before && In(toks[i + 2], kQualifyingSuffixes))
-      best = Candidate{};
-    // "the construction of data infrastructure", "manufacturing of chips":
-    // an industry's one lower-case word before "of" names an activity on
-    // the thing after it, not the industry.
-    if (best.len == 1 && best.rule == "lexicon" && best.type == EntityType::kSector &&
-        !toks[i].cap && !toks[i].all_caps && i + 1 < toks.size() && toks[i + 1].Is("of"))
-      best = Candidate{};
+    const Candidate best = Choose(text, toks, ids, i, company_cue, out, *st);
     Mention m;
     m.first = static_cast<uint32_t>(i);
     if (best.len > 0) {
@@ -218,64 +135,7 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       }
     } else {
       // References: "the country", "this order", "the report", "the Secretary".
-      const std::string_view w0 = toks[i].folded;
-      const std::string_view w1 = i + 1 < toks.size() ? toks[i + 1].folded : std::string_view();
-      const std::string_view w2 = i + 2 < toks.size() ? toks[i + 2].folded : std::string_view();
-      int target = -1;
-      if ((w0 == "the" || w0 == "this") &&
-          (w1 == "country" || w1 == "nation" || (w1 == "government" && w2 != "of")) && w2 != "or") {
-        // "against the country or region" is any country, not one named.
-        target = st->last_country;
-      } else if (w0 == "the" && w1 == "state" && toks[i + 1].cap && st->last_country >= 0 &&
-                 !In(w2, kStateHeads) && !(i + 2 < toks.size() && toks[i + 2].cap)) {
-        // A translated law's "The State encourages ..." is the country whose
-        // law it is ("the State of X", "the State Council", "the State
-        // Director of ..." are not).
-        target = st->last_country;
-      } else if ((w0 == "this" || w0 == "these" || w0 == "the" || w0 == "that") &&
-                 IsPolicyNoun(w1) && w2 != "of") {
-        // "These measures" is how a regulation named "... Measures for ..."
-        // speaks of itself.
-        if (w0 == "these" && st->doc_policy >= 0 &&
-            LabelHasWord(st->entities[st->doc_policy].label, w1))
-          target = st->doc_policy;
-        if (w0 == "this" && st->doc_policy >= 0 &&
-            (w1 == "order" || w1 == "act" || w1 == "regulation" || w1 == "memorandum" ||
-             w1 == "directive" || w1 == "law" ||
-             LabelHasWord(st->entities[st->doc_policy].label, w1)))
-          target = st->doc_policy;
-        for (auto it = st->recent.rbegin(); target < 0 && w0 != "these" && it != st->recent.rend();
-             ++it) {
-          // "its microchip pact with the U.S. ... That pact": the policy last
-          // called so, by its name or by the words the text used for it.
-          const DocEntity& e = st->entities[*it];
-          if (e.type != EntityType::kPolicy) continue;
-          bool called = w1 == "policy" || LabelHasWord(e.label, w1);
-          for (const auto& alias : e.aliases) called = called || LabelHasWord(alias, w1);
-          if (called) target = *it;
-        }
-      } else if (w0 == "the" && i + 1 < toks.size() && toks[i + 1].cap &&
-                 st->short_names.count(std::string(w1)) &&
-                 !(i + 2 < toks.size() && toks[i + 2].Is("of"))) {
-        target = st->short_names[std::string(w1)];
-      } else if (w0 == "the" &&
-                 (w1 == "secretary" || w1 == "ministry" || w1 == "department" ||
-                  w1 == "commission" || w1 == "agency") &&
-                 w2 != "of" && i + 1 < toks.size() && (toks[i + 1].cap || w1 == "ministry")) {
-        // Only when the document has named exactly one such office so far:
-        // "the Secretary" after two Secretaries is ambiguous.
-        for (size_t e = 0; e < st->entities.size(); ++e) {
-          const DocEntity& de = st->entities[e];
-          if (de.type != EntityType::kAgency || de.mentions == 0 ||
-              FoldName(de.label).rfind(w1, 0) != 0)
-            continue;
-          if (target >= 0 && target != static_cast<int>(e)) {
-            target = -1;
-            break;
-          }
-          target = static_cast<int>(e);
-        }
-      }
+      const int target = Reference(toks, i, *st);
       if (target >= 0) {
         m.last = static_cast<uint32_t>(i + 2);
         m.entity = target;

@@ -82,6 +82,13 @@ class EntityFinder {
                         const std::vector<uint32_t>& ids, size_t i) const;
   Candidate FromPattern(std::string_view text, const std::vector<Token>& toks, size_t i,
                         bool after_company_cue) const;
+  // The name starting at toks[i] after the checks on the words around it
+  // (entity_candidates.cc); len 0 for none.
+  Candidate Choose(std::string_view text, const std::vector<Token>& toks,
+                   const std::vector<uint32_t>& ids, size_t i, bool company_cue,
+                   const std::vector<Mention>& out, const DocState& st) const;
+  // The entity a reference at toks[i] names, or -1 (entity_references.cc).
+  int Reference(const std::vector<Token>& toks, size_t i, const DocState& st) const;
   bool IsDemonymWord(const Token& t) const;
   void NoteLawCountry(std::string_view text, const std::vector<Token>& toks,
                       const std::vector<uint32_t>& ids, const Mention& m, DocState* st) const;
