@@ -107,11 +107,11 @@ struct SentenceData {
 void DropFootnoteMark(std::string_view text, DocState* st) {
   DocEntity& e = st->entities[st->doc_policy];
   const std::string& label = e.label;
-  size_t cut = label.size();
+  size_t cut = label.size();  // at most three marks: i, ii, iii, iv, ...
   while (cut > 0 && cut + 3 >= label.size() &&
          (label[cut - 1] == 'i' || label[cut - 1] == 'v' || label[cut - 1] == 'x'))
     --cut;
-  if (cut == label.size() || cut + 3 < label.size() || cut < 8) return;
+  if (cut == label.size() || cut < 8) return;
   const std::string shorter = label.substr(0, cut);
   for (size_t at = text.find(shorter); at != std::string_view::npos;
        at = text.find(shorter, at + 1)) {

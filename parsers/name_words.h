@@ -90,6 +90,11 @@ inline const WordSet kListWords{",", "and", "or"};
 // Second halves of compounds whose first half only qualifies a noun
 // ("cyber-enabled actions", "chip-related talks").
 inline const WordSet kQualifyingSuffixes{"enabled", "related", "linked"};
+// Titles of officers: a name that opens with one names an officer, who signs,
+// not the body that makes a document ("Director of the ... Administration").
+inline const WordSet kOfficerTitles{"director",  "minister", "secretary",     "chairman",
+                                    "chair",     "head",     "administrator", "commissioner",
+                                    "president", "premier"};
 // Titles written before a person's name ("President Yoon", "Premier Li").
 inline const WordSet kPersonTitles{"president", "premier",  "chancellor", "minister",
                                    "secretary", "governor", "chairman",   "chair"};

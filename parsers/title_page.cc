@@ -26,9 +26,6 @@ constexpr size_t kMaxMakers = 8;
 // Words that join bodies on a line; a country may stand with them too
 // ("Ministry of Education of the People's Republic of China").
 const WordSet kJoiners{"and", "the", ",", ";", "&", "of"};
-// Officers sign; their bodies make the document.
-const WordSet kOfficerTitles{"director", "minister",      "secretary",    "chairman",  "chair",
-                             "head",     "administrator", "commissioner", "president", "premier"};
 
 struct Item {
   uint32_t begin, end;
@@ -91,7 +88,7 @@ std::vector<std::pair<uint32_t, int>> TitlePageBodies(std::string_view text,
       // kind ("Ministry of Education"): a heading run into the next line
       // ("Continuance of ... Committees\nAuthority") names no body.
       auto words = FoldedTokens(de.label);
-      if (!words.empty() && !kOfficerTitles.Contains(words[0]) &&
+      if (!words.empty() && !name_words::kOfficerTitles.Contains(words[0]) &&
           (de.lex_id >= 0 || name_words::kAgencyHeads.Contains(words[0])))
         kind[e] = 1;
     } else if (de.type == EntityType::kPolicy && SameTitle(st, e, st.doc_policy)) {
