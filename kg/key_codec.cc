@@ -86,6 +86,14 @@ Triple DecodeTripleKey(IndexOrder order, std::string_view key) {
 
 ScanRange RangeFor(const TriplePattern& p) {
   ScanRange r{IndexOrder::kSpo, {}};
+  RangeFor(p, &r);
+  return r;
+}
+
+void RangeFor(const TriplePattern& p, ScanRange* out) {
+  ScanRange& r = *out;
+  r.order = IndexOrder::kSpo;
+  r.prefix.clear();
   const bool s = p.s != kNoTerm, pr = p.p != kNoTerm, o = p.o != kNoTerm;
   if (s) {
     if (pr) {
@@ -105,20 +113,25 @@ ScanRange RangeFor(const TriplePattern& p) {
     r.order = IndexOrder::kOsp;
     AppendId(&r.prefix, p.o);
   }
-  return r;
 }
 
 std::string PrefixSuccessor(std::string_view prefix) {
-  std::string s(prefix);
+  std::string s;
+  PrefixSuccessor(prefix, &s);
+  return s;
+}
+
+void PrefixSuccessor(std::string_view prefix, std::string* out) {
+  std::string& s = *out;
+  s.assign(prefix);
   while (!s.empty()) {
     unsigned char c = static_cast<unsigned char>(s.back());
     if (c != 0xff) {
       s.back() = static_cast<char>(c + 1);
-      return s;
+      return;
     }
     s.pop_back();
   }
-  return s;
 }
 
 std::string DocStmtPrefix(uint32_t doc) {

@@ -20,6 +20,7 @@ const char* IndexOrderName(IndexOrder order);
 inline constexpr size_t kIdSize = 8;
 inline constexpr size_t kDocNumberSize = 4;
 inline constexpr size_t kTripleKeySize = 3 * kIdSize;
+inline constexpr size_t kIndexPrefixSize = 2 * kIdSize;
 
 void AppendId(std::string* out, uint64_t id);
 void AppendDocNumber(std::string* out, uint32_t doc);
@@ -40,10 +41,13 @@ struct ScanRange {
   std::string prefix;  // bound ids in the index's order
 };
 ScanRange RangeFor(const TriplePattern& pattern);
+// The same into `out`, reusing its buffer: a join restarts a cursor per row.
+void RangeFor(const TriplePattern& pattern, ScanRange* out);
 
 // The smallest key greater than every key starting with `prefix`, or "" when
 // there is none (prefix all 0xff or empty).
 std::string PrefixSuccessor(std::string_view prefix);
+void PrefixSuccessor(std::string_view prefix, std::string* out);
 
 // docstmt: doc number (4) + SPO key (24).
 std::string DocStmtKey(uint32_t doc, const Triple& t);

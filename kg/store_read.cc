@@ -20,10 +20,8 @@ class IndexCursor final : public TripleCursor {
       : store_(store), order_(range.order), prefix_(std::move(range.prefix)) {
     upper_ = keys::PrefixSuccessor(prefix_);
     upper_slice_ = rocksdb::Slice(upper_);
-    rocksdb::ReadOptions ro;
-    ro.ignore_range_deletions = true;  // kg never writes range deletions
-    if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
-    it_.reset(store->db()->NewIterator(ro, store->cf(IndexCf(order_))));
+    bounded_ = !upper_.empty();
+    Use(Filtered(prefix_));
     it_->Seek(prefix_);
     Settle();
   }
@@ -35,14 +33,16 @@ class IndexCursor final : public TripleCursor {
   Triple triple() const override { return triple_; }
   Status status() const override { return store_->Err(it_->status(), "scan"); }
   bool Restart(const TriplePattern& pattern) override {
-    keys::ScanRange range = keys::RangeFor(pattern);
-    std::string upper = keys::PrefixSuccessor(range.prefix);
-    // The iterator reads its upper bound through upper_slice_, so the new
+    keys::RangeFor(pattern, &next_);
+    // The iterators read their upper bound through upper_slice_, so the new
     // bound applies from the next seek; without one it cannot be narrowed.
-    if (range.order != order_ || upper.empty() || upper_.empty()) return false;
-    prefix_ = std::move(range.prefix);
-    upper_ = std::move(upper);
+    if (next_.order != order_ || !bounded_) return false;
+    keys::PrefixSuccessor(next_.prefix, &next_upper_);
+    if (next_upper_.empty()) return false;
+    std::swap(prefix_, next_.prefix);
+    std::swap(upper_, next_upper_);
     upper_slice_ = rocksdb::Slice(upper_);
+    Use(Filtered(prefix_));
     it_->Seek(prefix_);
     Settle();
     return true;
@@ -56,6 +56,29 @@ class IndexCursor final : public TripleCursor {
   }
 
  private:
+  // A range that binds the first two ids of its index's keys can consult the
+  // files' filters on them (kg/FORMAT.md), which skip a file that lacks the
+  // pair without reading a block. A shorter range must read in total order:
+  // a filtered seek answers only for its own pair.
+  static bool Filtered(const std::string& prefix) {
+    return prefix.size() >= keys::kIndexPrefixSize;
+  }
+
+  // Points it_ at the iterator for filtered or total-order reads, opening it
+  // the first time: an iterator's read options are fixed when it opens.
+  void Use(bool filtered) {
+    std::unique_ptr<rocksdb::Iterator>& it = iterators_[filtered ? 1 : 0];
+    if (!it) {
+      rocksdb::ReadOptions ro;
+      ro.ignore_range_deletions = true;  // kg never writes range deletions
+      ro.total_order_seek = !filtered;
+      ro.prefix_same_as_start = filtered;
+      if (bounded_) ro.iterate_upper_bound = &upper_slice_;
+      it.reset(store_->db()->NewIterator(ro, store_->cf(IndexCf(order_))));
+    }
+    it_ = it.get();
+  }
+
   void Settle() {
     valid_ = it_->Valid() && it_->key().starts_with(prefix_) &&
              it_->key().size() == keys::kTripleKeySize;
@@ -69,9 +92,14 @@ class IndexCursor final : public TripleCursor {
   keys::IndexOrder order_;
   std::string prefix_, upper_;
   rocksdb::Slice upper_slice_;
-  std::unique_ptr<rocksdb::Iterator> it_;
+  bool bounded_ = false;
+  std::unique_ptr<rocksdb::Iterator> iterators_[2];  // total order, filtered
+  rocksdb::Iterator* it_ = nullptr;
   bool valid_ = false;
   Triple triple_;
+  // Restart's scratch, kept for their buffers.
+  keys::ScanRange next_{};
+  std::string next_upper_;
 };
 
 // RocksDB counts every key and block a thread touches in thread-local perf
