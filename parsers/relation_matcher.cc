@@ -364,7 +364,8 @@ std::vector<RelationMatch> RelationMatcher::Match(const std::vector<Token>& toks
     }
     if (!possible) continue;
     sm.BeginRule(rule);
-    for (size_t start = 0; start < sm.size(); ++start) {
+    const size_t starts = rule.anchored ? std::min<size_t>(1, sm.size()) : sm.size();
+    for (size_t start = 0; start < starts; ++start) {
       if (!sm.CanStart(rule, start) || !sm.MatchAt(rule, start, &b)) continue;
       for (const auto& h : rule.heads) {
         auto terms = [&](int var) -> Binding {

@@ -75,6 +75,7 @@ struct Head : Located {
 
 struct Rule : Located {
   std::string name;
+  boost::optional<char> anchored;  // '^': the pattern matches only at the sentence's start
   Sequence pattern;
   std::vector<Head> heads;
   boost::optional<double> confidence;

@@ -89,8 +89,8 @@ const auto head_term_def = x3::lexeme[x3::string("@") > identifier] | identifier
 const auto head_def = head_term > identifier > head_term;
 const auto heads_def = head % ',';
 const auto confidence_def = x3::double_;
-const auto rule_def = keyword("rule") > identifier > ':' > sequence > "=>" > heads >
-                      -(keyword("confidence") > confidence) > ';';
+const auto rule_def = keyword("rule") > identifier > ':' > -x3::char_('^') > sequence > "=>" > heads
+                      > -(keyword("confidence") > confidence) > ';';
 const auto define_def = keyword("define") > identifier > '=' > (sequence % '|') > ';';
 const auto statement_def = rule | define;
 const auto file_def = *statement > x3::eoi;

@@ -189,6 +189,7 @@ class Compiler {
     vars_.clear();
     out->name = r.name;
     out->where = source_ + ":" + std::to_string(r.line);
+    out->anchored = r.anchored.has_value();
     KG_RETURN_IF_ERROR(Sequence(r.pattern, &out->pattern));
     out->vars = static_cast<int>(vars_.size());
     // The slot the match opens with, if it opens with one.

@@ -67,6 +67,7 @@ struct CompiledRule {
   std::string name;
   std::string where;  // "FILE:LINE"
   std::vector<PatternNode> pattern;
+  bool anchored = false;  // matches only at the sentence's first item
   std::vector<HeadSpec> heads;
   int vars = 0;
   float confidence = 0.8f;

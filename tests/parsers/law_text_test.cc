@@ -81,6 +81,44 @@ TEST_F(LawTextTest, ALongTitleSaysWhatTheLawGoverns) {
             (std::vector<std::string>{"Widget Safety Act regulates Artificial intelligence"}));
 }
 
+TEST_F(LawTextTest, ABillsSubjectLineSaysWhatItRegulates) {
+  auto x =
+      Run("SENATE BILL 31-077\n\nCONCERNING SAFETY IN THE USE OF ROBOTS.\n\n"
+          "This Act may be cited as the Widget Robot Act.\n\n"
+          "The commission keeps records concerning artificial intelligence.\n");
+  // Only the line that opens with "concerning": the records are no subject.
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Widget Robot Act regulates Robotics"}));
+}
+
+TEST_F(LawTextTest, WhatALawAppliesToItRegulates) {
+  auto x =
+      Run("Widget Measures for the Management of Robot Services\n\n"
+          "Article 1: These Measures apply to services that use artificial intelligence to move "
+          "widgets.\n\nArticle 2: These Measures shall apply to widget departments and "
+          "agencies.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Widget Measures for the Management of Robot Services regulates "
+                            "Artificial intelligence",
+                        }));
+}
+
+TEST_F(LawTextTest, AnArticleInTheImperativeIsTheDocumentSpeaking) {
+  auto x =
+      Run("Widget Measures for the Management of Robot Services\n\n"
+          "Article 5: Promote the innovative application of robots in industry.\n\n"
+          "Encourage the adoption of secure and trusted chips.\n\n"
+          "The board shall do the following. Promote programs on quantum computing.\n\n"
+          "Support for artificial intelligence grew.\n");
+  // Other verbs than "encourage" need an article's number before them: the
+  // board's duty and the noun "support" give nothing.
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Widget Measures for the Management of Robot Services supports "
+                            "Robotics",
+                            "Widget Measures for the Management of Robot Services supports "
+                            "Semiconductors",
+                        }));
+}
+
 TEST_F(LawTextTest, AChapterKnownAsALawNamesTheBill) {
   auto x =
       Run("Senate Bill No. 77\n\nA fund to be known as the Widget Fund is created.\n\n"

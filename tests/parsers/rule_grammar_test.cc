@@ -30,6 +30,25 @@ TEST(RuleGrammarTest, ParsesRulesAndDefines) {
   EXPECT_DOUBLE_EQ(*r.confidence, 0.9);
   const auto& d = boost::get<ast::Rule>((*file)[2]);
   EXPECT_EQ(d.heads[0].s, "@doc");
+  EXPECT_FALSE(r.anchored.has_value());
+}
+
+TEST(RuleGrammarTest, ACaretAnchorsARuleToTheSentencesStart) {
+  auto file = Parse("rule a: ^ \"concerning\" [Technology]:o => @doc regulates o;\n", "t.rules");
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  const auto& r = boost::get<ast::Rule>((*file)[0]);
+  EXPECT_TRUE(r.anchored.has_value());
+  EXPECT_EQ(r.pattern.size(), 2u);
+  RuleSet set;
+  ASSERT_TRUE(set.LoadText("rule a: ^ \"concerning\" [Technology]:o => @doc regulates o;\n"
+                           "rule b: \"concerning\" [Technology]:o => @doc regulates o;\n",
+                           "t.rules")
+                  .ok());
+  EXPECT_TRUE(set.rules()[0].anchored);
+  EXPECT_FALSE(set.rules()[1].anchored);
+  // A caret anywhere else is no pattern element.
+  auto bad = Parse("rule a: \"x\" ^ [Technology]:o => @doc regulates o;\n", "bad.rules");
+  EXPECT_FALSE(bad.ok());
 }
 
 TEST(RuleGrammarTest, SyntaxErrorsGiveLineAndColumn) {

@@ -17,7 +17,7 @@ TEST_F(TitlePageTest, BodiesOnTheirOwnLinesAfterTheTitleMadeIt) {
                    "1 May 2, 2031\n\nMinistry of Trade\n\n"
                    "Ministry of Widgets of the Republic of Freedonia\n\n"
                    "THE SYLVANIAN WIDGET COMMISSION AND THE WIDGET CONGRESS,\n\nOrder Number 7\n\n"
-                   "Article 1: These measures apply to robots.\n",
+                   "Article 1: These measures take effect on 2 May 2031.\n",
                kTitle);
   EXPECT_EQ(Triples(x), (std::vector<std::string>{
                             std::string(kTitle) + " issued_by Ministry of Trade",
@@ -43,7 +43,7 @@ TEST_F(TitlePageTest, AListOfManyBodiesIsNoListOfMakers) {
                            "Sylvanian Widget Commission", "Ministry of Robots", "Ministry of Gears",
                            "Ministry of Springs", "Ministry of Levers", "Ministry of Wheels"})
     text += std::string(body) + "\n";
-  auto x = Run(text + "\nThese measures apply to robots.\n", kTitle);
+  auto x = Run(text + "\nThese measures take effect on 2 May 2031.\n", kTitle);
   EXPECT_TRUE(Triples(x).empty()) << ::testing::PrintToString(Triples(x));
 }
 
