@@ -8,6 +8,7 @@
 #include "kg/external_sorter.h"
 #include "kg/name_fold.h"
 #include "kg/rocks_store.h"
+#include "kg/side_by_side.h"
 #include "kg/term_batch.h"
 #include "kg/vocab.h"
 
@@ -206,21 +207,30 @@ Status RocksBulkLoader::WriteAll() {
   }));
   KG_RETURN_IF_ERROR(store_->Err(existing->status(), "read spo"));
 
+  // The pos and osp files are independent of each other from here: one is
+  // written beside the other (with the last name file), each sorter and
+  // writer touched by one thread only.
   std::unique_ptr<rocksdb::Iterator> pos_probe(store_->db()->NewIterator(ro, store_->cf(Cf::kPos)));
-  first = true;
-  KG_RETURN_IF_ERROR(pos_sort.Merge([&](const IdKey3& k) -> Status {
-    std::string key = KeyBytes(k);
-    if (first || last.a != k.a || last.b != k.b) {
-      bool had = before.count(k.a) && HasPrefix(pos_probe.get(), key.substr(0, 2 * keys::kIdSize));
-      if (!had) delta[k.a].distinct_objects++;
-    }
-    first = false;
-    last = k;
-    return pos.Put(key, "");
-  }));
-  KG_RETURN_IF_ERROR(osp_sort.Merge([&](const IdKey3& k) { return osp.Put(KeyBytes(k), ""); }));
-
-  KG_RETURN_IF_ERROR(FlushNames());
+  auto write_pos = [&] {
+    bool first_pos = true;
+    IdKey3 last_pos{};
+    return pos_sort.Merge([&](const IdKey3& k) -> Status {
+      std::string key = KeyBytes(k);
+      if (first_pos || last_pos.a != k.a || last_pos.b != k.b) {
+        bool had =
+            before.count(k.a) && HasPrefix(pos_probe.get(), key.substr(0, 2 * keys::kIdSize));
+        if (!had) delta[k.a].distinct_objects++;
+      }
+      first_pos = false;
+      last_pos = k;
+      return pos.Put(key, "");
+    });
+  };
+  auto write_osp_and_names = [&] {
+    KG_RETURN_IF_ERROR(osp_sort.Merge([&](const IdKey3& k) { return osp.Put(KeyBytes(k), ""); }));
+    return FlushNames();
+  };
+  KG_RETURN_IF_ERROR(RunSideBySide(write_pos, write_osp_and_names));
 
   SstOut stats(store_, Cf::kStats, tmp_ + "/stats.sst");
   for (auto& [p, d] : delta) {  // 'p' rows sort before "total"

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "kg/side_by_side.h"
+
 namespace kg {
 
 namespace {
@@ -44,8 +46,20 @@ Status TermBatch::Resolve(RocksStore* store, const std::string& tmp_dir, std::ve
   ids->assign(terms_.size(), kNoTerm);
   std::vector<uint32_t> order(terms_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t x, uint32_t y) { return terms_[x] < terms_[y]; });
+  // Long IRIs with long shared prefixes make this sort a quarter of a run's
+  // dictionary work: two halves side by side, then a merge.
+  auto by_term = [&](uint32_t x, uint32_t y) { return terms_[x] < terms_[y]; };
+  auto middle = order.begin() + static_cast<std::ptrdiff_t>(order.size() / 2);
+  KG_RETURN_IF_ERROR(RunSideBySide(
+      [&] {
+        std::sort(order.begin(), middle, by_term);
+        return Status::OK();
+      },
+      [&] {
+        std::sort(middle, order.end(), by_term);
+        return Status::OK();
+      }));
+  std::inplace_merge(order.begin(), middle, order.end(), by_term);
 
   // One forward pass: a few Next() calls usually reach the next sorted term;
   // Seek() only across larger gaps.
@@ -83,16 +97,23 @@ Status TermBatch::Resolve(RocksStore* store, const std::string& tmp_dir, std::ve
 
   std::string base = tmp_dir + "/terms-" + std::to_string(files_++);
   SstOut t2i(store, Cf::kTerm2Id, base + "-t2i.sst"), i2t(store, Cf::kId2Term, base + "-i2t.sst");
+  // Fresh ids follow the sorted order, so both files are written in key
+  // order from the same list, each on its own thread (compression and
+  // filters are most of the cost).
+  std::vector<rocksdb::IngestExternalFileArg> args, i2t_args;
+  auto write = [&](SstOut* out, bool term_first, std::vector<rocksdb::IngestExternalFileArg>* to) {
+    TermId id = first;
+    for (uint32_t i : fresh) {
+      std::string key = keys::IdKey(id++);
+      KG_RETURN_IF_ERROR(term_first ? out->Put(terms_[i], key) : out->Put(key, terms_[i]));
+    }
+    return out->Finish(to);
+  };
+  KG_RETURN_IF_ERROR(RunSideBySide([&] { return write(&t2i, true, &args); },
+                                   [&] { return write(&i2t, false, &i2t_args); }));
+  args.insert(args.end(), i2t_args.begin(), i2t_args.end());
   TermId id = first;
-  for (uint32_t i : fresh) {
-    std::string key = keys::IdKey(id);
-    KG_RETURN_IF_ERROR(t2i.Put(terms_[i], key));
-    KG_RETURN_IF_ERROR(i2t.Put(key, terms_[i]));
-    (*ids)[i] = id++;
-  }
-  std::vector<rocksdb::IngestExternalFileArg> args;
-  KG_RETURN_IF_ERROR(t2i.Finish(&args));
-  KG_RETURN_IF_ERROR(i2t.Finish(&args));
+  for (uint32_t i : fresh) (*ids)[i] = id++;
   return store->Err(store->db()->IngestExternalFiles(args), "ingest dictionary");
 }
 
