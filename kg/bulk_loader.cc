@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <map>
+#include <system_error>
+#include <thread>
 
 #include "kg/external_sorter.h"
 #include "kg/name_fold.h"
@@ -42,6 +44,7 @@ class RocksBulkLoader final : public BulkLoader {
         spo_(tmp_, "spo", kSortChunkKeys) {}
 
   ~RocksBulkLoader() override {
+    if (resolver_.joinable()) resolver_.join();  // before its files go
     std::error_code ec;
     fs::remove_all(tmp_, ec);
     store_->bulk_active() = false;
@@ -63,6 +66,7 @@ class RocksBulkLoader final : public BulkLoader {
     finished_ = true;
     if (unchanged_) return Status::OK();
     KG_RETURN_IF_ERROR(FlushRun());
+    KG_RETURN_IF_ERROR(WaitForResolver());
     return WriteAll();
   }
 
@@ -70,6 +74,8 @@ class RocksBulkLoader final : public BulkLoader {
 
  private:
   Status FlushRun();
+  Status ResolveRun(const std::string& file_base);
+  Status WaitForResolver();
   Status CollectNames(const std::vector<TermId>& ids);
   Status FlushNames();
 
@@ -79,8 +85,15 @@ class RocksBulkLoader final : public BulkLoader {
   DocumentInfo doc_;
   bool unchanged_;
   std::string tmp_;
-  TermBatch terms_;
-  std::vector<std::array<uint32_t, 3>> run_;
+  // The run being read, and the one before it being resolved beside it on
+  // resolver_: resolving a run is the dictionary's sort and SST files, which
+  // would otherwise leave the second core idle while parsing barely uses it.
+  // Only the resolver touches spo_ and names_ until Finish waits for it.
+  TermBatch terms_, resolving_;
+  std::vector<std::array<uint32_t, 3>> run_, resolving_run_;
+  std::thread resolver_;
+  Status resolver_status_;
+  int resolved_runs_ = 0;
   ExternalSorter spo_;
   std::vector<std::string> names_;  // name index keys, spilled to SST files by FlushNames
   std::vector<std::string> name_files_;
@@ -90,34 +103,55 @@ class RocksBulkLoader final : public BulkLoader {
 
 Status RocksBulkLoader::FlushRun() {
   if (run_.empty()) return Status::OK();
-  std::vector<TermId> ids;
-  KG_RETURN_IF_ERROR(terms_.Resolve(store_, tmp_, &ids));
-  for (const auto& r : run_) KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
-  KG_RETURN_IF_ERROR(CollectNames(ids));
-  run_.clear();
-  terms_.Clear();
+  // Runs resolve in order: a run's new terms must be in the dictionary
+  // before the next run looks its terms up.
+  KG_RETURN_IF_ERROR(WaitForResolver());
+  std::swap(terms_, resolving_);
+  std::swap(run_, resolving_run_);
+  std::string file_base = tmp_ + "/terms-" + std::to_string(resolved_runs_++);
+  try {
+    resolver_ = std::thread([this, file_base] { resolver_status_ = ResolveRun(file_base); });
+  } catch (const std::system_error&) {
+    return ResolveRun(file_base);  // no thread to be had: resolve it here
+  }
   return Status::OK();
 }
 
-// Names come straight from the run's term text: subjects' IRI local names and
+Status RocksBulkLoader::ResolveRun(const std::string& file_base) {
+  std::vector<TermId> ids;
+  KG_RETURN_IF_ERROR(resolving_.Resolve(store_, file_base, &ids));
+  for (const auto& r : resolving_run_)
+    KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
+  KG_RETURN_IF_ERROR(CollectNames(ids));
+  resolving_run_.clear();
+  resolving_.Clear();
+  return Status::OK();
+}
+
+Status RocksBulkLoader::WaitForResolver() {
+  if (resolver_.joinable()) resolver_.join();
+  return resolver_status_;
+}
+
+// Names come straight from the resolved run's term text: subjects' IRI local names and
 // label literals. Keys for names that already exist are rewritten unchanged.
 Status RocksBulkLoader::CollectNames(const std::vector<TermId>& ids) {
-  std::vector<bool> subject(terms_.size(), false);
+  std::vector<bool> subject(resolving_.size(), false);
   std::vector<std::string> label_enc;
   for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
     label_enc.push_back(rows::EncodeTerm(Term::Iri(std::string(iri))));
   }
   Term term;
-  for (const auto& r : run_) {
+  for (const auto& r : resolving_run_) {
     subject[r[0]] = true;
-    std::string_view p = terms_.encoded(r[1]);
+    std::string_view p = resolving_.encoded(r[1]);
     if (std::find(label_enc.begin(), label_enc.end(), p) == label_enc.end()) continue;
-    if (!rows::DecodeTerm(terms_.encoded(r[2]), &term) || !term.is_literal()) continue;
+    if (!rows::DecodeTerm(resolving_.encoded(r[2]), &term) || !term.is_literal()) continue;
     std::string n = FoldName(term.value);
     if (!n.empty()) names_.push_back(keys::NameKey(n, ids[r[0]]));
   }
   for (uint32_t i = 0; i < subject.size(); ++i) {
-    std::string_view enc = terms_.encoded(i);
+    std::string_view enc = resolving_.encoded(i);
     if (!subject[i] || enc.empty() || enc[0] != static_cast<char>(TermKind::kIri)) continue;
     std::string n = FoldedLocalName(enc.substr(1));
     if (!n.empty()) names_.push_back(keys::NameKey(n, ids[i]));

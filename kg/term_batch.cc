@@ -42,7 +42,8 @@ void TermBatch::Clear() {
   block_used_ = block_size_ = bytes_ = 0;
 }
 
-Status TermBatch::Resolve(RocksStore* store, const std::string& tmp_dir, std::vector<TermId>* ids) {
+Status TermBatch::Resolve(RocksStore* store, const std::string& file_base,
+                          std::vector<TermId>* ids) {
   ids->assign(terms_.size(), kNoTerm);
   std::vector<uint32_t> order(terms_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -95,8 +96,8 @@ Status TermBatch::Resolve(RocksStore* store, const std::string& tmp_dir, std::ve
   KG_RETURN_IF_ERROR(store->WriteBatch(&reserve, "reserve term ids"));
   store->set_next_term(next);
 
-  std::string base = tmp_dir + "/terms-" + std::to_string(files_++);
-  SstOut t2i(store, Cf::kTerm2Id, base + "-t2i.sst"), i2t(store, Cf::kId2Term, base + "-i2t.sst");
+  SstOut t2i(store, Cf::kTerm2Id, file_base + "-t2i.sst"),
+      i2t(store, Cf::kId2Term, file_base + "-i2t.sst");
   // Fresh ids follow the sorted order, so both files are written in key
   // order from the same list, each on its own thread (compression and
   // filters are most of the cost).

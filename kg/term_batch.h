@@ -24,10 +24,11 @@ class TermBatch {
   std::string_view encoded(uint32_t i) const { return terms_[i]; }
 
   // Fills ids[i] for every term i: existing terms keep their ids; new ones get
-  // fresh ids in sorted order and are written as SST files in `tmp_dir`, then
-  // ingested, so later runs find them. Reserves the ids in meta first, so a
-  // crash can leave a gap in the id sequence but never reuse an id.
-  Status Resolve(RocksStore* store, const std::string& tmp_dir, std::vector<TermId>* ids);
+  // fresh ids in sorted order and are written as SST files `file_base`-t2i.sst
+  // and -i2t.sst, then ingested, so later runs find them. Reserves the ids in
+  // meta first, so a crash can leave a gap in the id sequence but never reuse
+  // an id.
+  Status Resolve(RocksStore* store, const std::string& file_base, std::vector<TermId>* ids);
 
   void Clear();
 
@@ -47,7 +48,6 @@ class TermBatch {
   static constexpr size_t kMinSlots = size_t{1} << 16;
   OpenHashTable<Slot> slots_{kMinSlots};
   std::string scratch_;
-  int files_ = 0;
 };
 
 // Writes one SST file for a column family; Finish() skips empty files.

@@ -144,5 +144,42 @@ TEST(BulkLoaderTest, ReloadWithOtherContentReplaces) {
             Status::Code::kInvalidInput);
 }
 
+// Each run is resolved on another thread while the next is read: a load
+// abandoned with a run still resolving stores nothing of it, and the store
+// takes the next load.
+TEST(BulkLoaderTest, ALoadAbandonedWhileARunResolvesStoresNothing) {
+  SetBulkLoaderLimitsForTesting(/*run_triples=*/50, /*sort_chunk_keys=*/64, /*name_chunk=*/20);
+  ScratchDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(store->PutDocument(Doc("small"), {St("urn:n:1", "urn:p:0", "urn:n:2")}).ok());
+  for (int abandon_at : {49, 50, 51, 175}) {
+    auto loader = store->NewBulkLoader(Doc("big"));
+    ASSERT_TRUE(loader.ok()) << loader.status().ToString();
+    for (int i = 0; i < abandon_at; ++i)
+      ASSERT_KG_OK((*loader)->Add(Term::Iri("urn:n:" + std::to_string(i)),
+                                  Term::Iri(std::string(vocab::kRdfsLabel)),
+                                  Term::Literal("v" + std::to_string(i)), nullptr));
+    EXPECT_EQ(
+        (*loader)->Add(Term::Literal("x"), Term::Iri("urn:p"), Term::Iri("urn:o"), nullptr).code(),
+        Status::Code::kInvalidInput);
+    loader->reset();
+    EXPECT_EQ(*store->Count({}), 1u) << abandon_at;
+    EXPECT_FALSE(store->GetDocument("big")->has_value()) << abandon_at;
+    ExpectClean(*store);
+  }
+  auto loader = store->NewBulkLoader(Doc("big"));
+  ASSERT_TRUE(loader.ok()) << loader.status().ToString();
+  for (int i = 0; i < 175; ++i)
+    ASSERT_KG_OK((*loader)->Add(Term::Iri("urn:n:" + std::to_string(i)),
+                                Term::Iri(std::string(vocab::kRdfsLabel)),
+                                Term::Literal("v" + std::to_string(i)), nullptr));
+  ASSERT_KG_OK((*loader)->Finish());
+  loader->reset();
+  EXPECT_EQ(*store->Count({}), 176u);
+  EXPECT_EQ(store->FindByName("v174")->size(), 1u);
+  ExpectClean(*store);
+  SetBulkLoaderLimitsForTesting(1 << 20, 2 << 20, 1 << 20);
+}
+
 }  // namespace
 }  // namespace kg
