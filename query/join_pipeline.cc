@@ -130,11 +130,16 @@ class JoinPipeline::Impl {
   bool SubjectTriples(const void* owner, const BoundPattern& p, TermId s, TermId o,
                       std::vector<std::vector<Triple>>* by_predicate) {
     by_predicate->assign(p.predicates.size(), {});
+    // The subject's triples come in predicate order: past the last wanted
+    // predicate nothing more is wanted (in the generated graph, about a
+    // third of a subject's triples, and the step off its range).
+    const TermId last = *std::max_element(p.predicates.begin(), p.predicates.end());
     TripleCursor& cursor = ctx_.Cursor(owner, TriplePattern{s, kNoTerm, kNoTerm});
     size_t read = 0;
     for (; cursor.Valid(); cursor.Next()) {
       if (++read > kSubjectScanLimit) return false;
       Triple t = cursor.triple();
+      if (t.p > last) break;
       if (o != kNoTerm && t.o != o) continue;
       for (size_t j = 0; j < p.predicates.size(); ++j)
         if (p.predicates[j] == t.p) (*by_predicate)[j].push_back(t);
