@@ -127,6 +127,10 @@ inline size_t NameRun(const std::vector<Token>& toks, size_t i, size_t max_len =
   size_t j = i, end = i;
   while (j < toks.size() && j - i < max_len) {
     const Token& t = toks[j];
+    // Headline case writes "U.S. Based Lotus Development Inc": "Based" says
+    // where the firm is and is part of no name, unless hyphened to the word
+    // before it ("Office of Faith-Based ... Partnerships").
+    if (t.Is("based") && !(j > i && toks[j - 1].Is("-") && !t.space_before)) break;
     // A date is never part of a name: "the Cyberspace Administration of
     // China on May 23" names the administration, then when it acted.
     if (j > i && In(t, kMonths) && j + 1 < toks.size() && toks[j + 1].digit) break;

@@ -122,6 +122,16 @@ TEST_F(TradeTextTest, WireStoryWordingOfPlaceOwnershipAndPartnership) {
                         }));
 }
 
+TEST_F(TradeTextTest, ACountryBeforeBasedIsWhereTheOwnerIs) {
+  // Headline case: "Based" starts no name, and the country before it owns
+  // nothing.
+  auto x =
+      Run("Widgetco Corp said it signed an accord with a unit of Freedonia Based Zorb Inc to "
+          "build robots.\n\nHertz Corp, a unit of Zentrix Inc, builds robots.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Hertz develops Robotics", "Zentrix owns Hertz"}));
+}
+
 TEST_F(TradeTextTest, ANamedInitiativeFundsWhatItsMoneyIsFor) {
   auto x =
       Run("The Ministry of Trade on Tuesday announced the Widget Investment Plan, an initiative to "
