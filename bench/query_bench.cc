@@ -53,8 +53,10 @@ struct Query {
 // same runs took 4.5 ms instead of 2.8 ms (docs/benchmarks.md).
 bool RunQuery(kg::Store* store, Query& q, int runs) {
   // KG_BENCH_WARMUP_MS=0 leaves one warm-up run, for instruction counts.
-  static const double kWarmUpMs =
-      std::getenv("KG_BENCH_WARMUP_MS") ? std::atof(std::getenv("KG_BENCH_WARMUP_MS")) : 100;
+  static const double kWarmUpMs = [] {
+    const char* ms = std::getenv("KG_BENCH_WARMUP_MS");
+    return ms ? std::atof(ms) : 100.0;
+  }();
   kg::query::QueryOptions options;
   options.timeout_seconds = 600;
   options.max_rows = 0;

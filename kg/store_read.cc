@@ -20,7 +20,6 @@ class IndexCursor final : public TripleCursor {
       : store_(store), order_(range.order), prefix_(std::move(range.prefix)) {
     upper_ = keys::PrefixSuccessor(prefix_);
     upper_slice_ = rocksdb::Slice(upper_);
-    bounded_ = !upper_.empty();
     Use(Filtered(prefix_));
     it_->Seek(prefix_);
     Settle();
@@ -36,7 +35,7 @@ class IndexCursor final : public TripleCursor {
     keys::RangeFor(pattern, &next_);
     // The iterators read their upper bound through upper_slice_, so the new
     // bound applies from the next seek; without one it cannot be narrowed.
-    if (next_.order != order_ || !bounded_) return false;
+    if (next_.order != order_ || upper_.empty()) return false;
     keys::PrefixSuccessor(next_.prefix, &next_upper_);
     if (next_upper_.empty()) return false;
     std::swap(prefix_, next_.prefix);
@@ -73,7 +72,7 @@ class IndexCursor final : public TripleCursor {
       ro.ignore_range_deletions = true;  // kg never writes range deletions
       ro.total_order_seek = !filtered;
       ro.prefix_same_as_start = filtered;
-      if (bounded_) ro.iterate_upper_bound = &upper_slice_;
+      if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
       it.reset(store_->db()->NewIterator(ro, store_->cf(IndexCf(order_))));
     }
     it_ = it.get();
@@ -92,7 +91,6 @@ class IndexCursor final : public TripleCursor {
   keys::IndexOrder order_;
   std::string prefix_, upper_;
   rocksdb::Slice upper_slice_;
-  bool bounded_ = false;
   std::unique_ptr<rocksdb::Iterator> iterators_[2];  // total order, filtered
   rocksdb::Iterator* it_ = nullptr;
   bool valid_ = false;
