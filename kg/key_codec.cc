@@ -72,7 +72,11 @@ std::string TripleKey(IndexOrder order, const Triple& t) {
 }
 
 Triple DecodeTripleKey(IndexOrder order, std::string_view key) {
-  uint64_t a = ReadId(key.data()), b = ReadId(key.data() + 8), c = ReadId(key.data() + 16);
+  return TripleFromKeyIds(order, ReadId(key.data()), ReadId(key.data() + 8),
+                          ReadId(key.data() + 16));
+}
+
+Triple TripleFromKeyIds(IndexOrder order, uint64_t a, uint64_t b, uint64_t c) {
   switch (order) {
     case IndexOrder::kSpo:
       return Triple{a, b, c};

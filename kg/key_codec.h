@@ -34,6 +34,8 @@ std::string TripleKey(IndexOrder order, const Triple& t);
 void AppendTripleKey(std::string* out, IndexOrder order, const Triple& t);
 // REQUIRES: key.size() >= kTripleKeySize.
 Triple DecodeTripleKey(IndexOrder order, std::string_view key);
+// The triple whose key in `order` holds ids a, b, c.
+Triple TripleFromKeyIds(IndexOrder order, uint64_t a, uint64_t b, uint64_t c);
 
 // The index and key prefix that answer a pattern as one range scan.
 struct ScanRange {

@@ -12,6 +12,7 @@
 
 #include "kg/key_codec.h"
 #include "kg/label_cache.h"
+#include "kg/range_cache.h"
 #include "kg/row_codec.h"
 #include "kg/store.h"
 
@@ -87,6 +88,8 @@ class RocksStore final : public Store {
   // Options for SST files written for `c` by the bulk loader.
   rocksdb::Options SstOptions(Cf c) const;
   bool read_only() const { return read_only_; }
+  // Null unless this is a reader with a range cache.
+  RangeCache* range_cache() const { return range_cache_.get(); }
   // Read options pinned to `snap` (nullptr: latest state).
   rocksdb::ReadOptions ReadAt(const rocksdb::Snapshot* snap) const;
   // A consistent view for a multi-step read; nullptr for read-only stores,
@@ -145,6 +148,7 @@ class RocksStore final : public Store {
   std::unordered_map<std::string, TermId> term_cache_;  // encoded term -> id
   mutable LabelCache label_cache_;
   mutable RangeStatsCache range_stats_cache_;
+  std::unique_ptr<RangeCache> range_cache_;
 };
 
 // Shrinks the bulk loader's runs and sort chunks so tests exercise merging.

@@ -190,6 +190,8 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
   std::unique_ptr<RocksStore> store(new RocksStore());
   store->dir_ = dir;
   store->read_only_ = options.read_only;
+  if (options.read_only && options.range_cache_bytes > 0)
+    store->range_cache_ = std::make_unique<RangeCache>(options.range_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
   for (size_t i = 0; i < kCfCount; ++i) {
     descs.emplace_back(kCfNames[i], CfOptions(static_cast<Cf>(i),

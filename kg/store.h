@@ -32,6 +32,9 @@ class RangeStatsCache;  // kg/label_cache.h
 struct OpenOptions {
   bool read_only = false;         // open as a reader: never blocks on, nor blocks, a writer
   bool create_if_missing = true;  // ignored when read_only
+  // A reader keeps index ranges it has read whole, decoded, up to this many
+  // bytes (kg/range_cache.h); 0 keeps none. Writers keep none.
+  size_t range_cache_bytes = size_t{256} << 20;
 };
 
 // Streams the triples matching a pattern, in the key order of the index used.

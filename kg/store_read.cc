@@ -5,100 +5,13 @@
 
 #include <rocksdb/perf_level.h>
 
+#include "kg/index_cursor.h"
 #include "kg/name_fold.h"
 #include "kg/rocks_store.h"
 #include "kg/vocab.h"
 
 namespace kg {
 namespace {
-
-// A range scan over one index; the iterator's implicit snapshot keeps the
-// whole scan consistent.
-class IndexCursor final : public TripleCursor {
- public:
-  IndexCursor(const RocksStore* store, keys::ScanRange range)
-      : store_(store), order_(range.order), prefix_(std::move(range.prefix)) {
-    upper_ = keys::PrefixSuccessor(prefix_);
-    upper_slice_ = rocksdb::Slice(upper_);
-    Use(Filtered(prefix_));
-    it_->Seek(prefix_);
-    Settle();
-  }
-  bool Valid() const override { return valid_; }
-  void Next() override {
-    it_->Next();
-    Settle();
-  }
-  Triple triple() const override { return triple_; }
-  Status status() const override { return store_->Err(it_->status(), "scan"); }
-  bool Restart(const TriplePattern& pattern) override {
-    keys::RangeFor(pattern, &next_);
-    // The iterators read their upper bound through upper_slice_, so the new
-    // bound applies from the next seek; without one it cannot be narrowed.
-    if (next_.order != order_ || upper_.empty()) return false;
-    keys::PrefixSuccessor(next_.prefix, &next_upper_);
-    if (next_upper_.empty()) return false;
-    std::swap(prefix_, next_.prefix);
-    std::swap(upper_, next_upper_);
-    upper_slice_ = rocksdb::Slice(upper_);
-    Use(Filtered(prefix_));
-    it_->Seek(prefix_);
-    Settle();
-    return true;
-  }
-  bool SkipTo(const Triple& t) override {
-    std::string key = keys::TripleKey(order_, t);
-    if (key.compare(0, prefix_.size(), prefix_) != 0) return false;
-    it_->Seek(key);
-    Settle();
-    return true;
-  }
-
- private:
-  // A range that binds the first two ids of its index's keys can consult the
-  // files' filters on them (kg/FORMAT.md), which skip a file that lacks the
-  // pair without reading a block. A shorter range must read in total order:
-  // a filtered seek answers only for its own pair.
-  static bool Filtered(const std::string& prefix) {
-    return prefix.size() >= keys::kIndexPrefixSize;
-  }
-
-  // Points it_ at the iterator for filtered or total-order reads, opening it
-  // the first time: an iterator's read options are fixed when it opens.
-  void Use(bool filtered) {
-    std::unique_ptr<rocksdb::Iterator>& it = iterators_[filtered ? 1 : 0];
-    if (!it) {
-      rocksdb::ReadOptions ro;
-      ro.ignore_range_deletions = true;  // kg never writes range deletions
-      ro.total_order_seek = !filtered;
-      ro.prefix_same_as_start = filtered;
-      if (!upper_.empty()) ro.iterate_upper_bound = &upper_slice_;
-      it.reset(store_->db()->NewIterator(ro, store_->cf(IndexCf(order_))));
-    }
-    it_ = it.get();
-  }
-
-  void Settle() {
-    valid_ = it_->Valid() && it_->key().starts_with(prefix_) &&
-             it_->key().size() == keys::kTripleKeySize;
-    if (valid_) {
-      triple_ =
-          keys::DecodeTripleKey(order_, std::string_view(it_->key().data(), it_->key().size()));
-    }
-  }
-
-  const RocksStore* store_;
-  keys::IndexOrder order_;
-  std::string prefix_, upper_;
-  rocksdb::Slice upper_slice_;
-  std::unique_ptr<rocksdb::Iterator> iterators_[2];  // total order, filtered
-  rocksdb::Iterator* it_ = nullptr;
-  bool valid_ = false;
-  Triple triple_;
-  // Restart's scratch, kept for their buffers.
-  keys::ScanRange next_{};
-  std::string next_upper_;
-};
 
 // RocksDB counts every key and block a thread touches in thread-local perf
 // counters unless the thread says otherwise; kg reads none of them, and they
@@ -119,7 +32,7 @@ Result<Term> RocksStore::GetTerm(TermId id) const { return ReadTerm(ReadAt(nullp
 
 std::unique_ptr<TripleCursor> RocksStore::Scan(const TriplePattern& pattern) const {
   QuietPerfCounters();
-  return std::make_unique<IndexCursor>(this, keys::RangeFor(pattern));
+  return NewIndexCursor(this, keys::RangeFor(pattern));
 }
 
 Result<uint64_t> RocksStore::Count(const TriplePattern& pattern) const {
