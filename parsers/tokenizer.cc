@@ -100,23 +100,37 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
       const size_t start = i;
       while (true) {
         while (i < end && IsAsciiAlnum(static_cast<unsigned char>(text[i]))) ++i;
+        // "O'Keefe", "D'Amato": one capital, an apostrophe and a capital make
+        // one name word; split, the name would start at "Keefe".
+        if (i == start + 1 && i < end && t.cap) {
+          size_t mark = text[i] == '\'' ? 1 : text.substr(i, 3) == "\u2019" ? 3 : 0;
+          if (mark > 0 && i + mark < end && text[i + mark] >= 'A' && text[i + mark] <= 'Z') {
+            i += mark;
+            continue;
+          }
+        }
         if (i >= end || static_cast<unsigned char>(text[i]) < 0x80 || !IsWordByte(text, i)) break;
         i += Utf8Len(text[i]);
       }
       std::string_view w = text.substr(start, i - start);
       t.folded.resize(w.size());
       uint32_t h = 2166136261u;
+      size_t n = 0;
       for (size_t k = 0; k < w.size(); ++k) {
         unsigned char d = w[k];
         if (d >= 'A' && d <= 'Z') {
           upper_seen = true;
           d += 32;
+        } else if (d == 0xE2 && w.substr(k, 3) == "\u2019") {
+          d = '\'';  // a name's curly apostrophe folds like the straight one
+          k += 2;
         } else if (d >= 'a') {
           lower_seen = true;  // a-z, or a byte of a non-ASCII letter
         }
-        t.folded[k] = static_cast<char>(d);
+        t.folded[n++] = static_cast<char>(d);
         h = (h ^ d) * 16777619u;
       }
+      t.folded.resize(n);
       if (i > end) i = end;
       t.word = true;
       t.all_caps = upper_seen && !lower_seen;

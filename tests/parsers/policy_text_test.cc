@@ -183,6 +183,28 @@ TEST_F(PolicyTextTest, AnOfficeNamedByItsKindIsTheLexiconsOnlyInItsContext) {
       << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, AnOrderDoesNotDirectItsOwnAuthor) {
+  // An executive order is the President's whether or not it says so.
+  auto x =
+      Order("The President shall designate a Chairman. The Secretary of Widgets shall report.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Secretary of Widgets"}));
+  // Any policy: not the issuer its text names.
+  const std::string plan = "National Widget Strategy";
+  x = Run(plan +
+              "\n\nBy the authority vested in me as Secretary of Widgets, the Secretary of "
+              "Widgets shall publish guidance.\n",
+          plan);
+  EXPECT_TRUE(Has(x, "National Widget Strategy issued_by Secretary of Widgets"))
+      << ::testing::PrintToString(Triples(x));
+  EXPECT_FALSE(Has(x, "National Widget Strategy directs Secretary of Widgets"));
+  // An act's "The President shall" directs him.
+  const std::string act = "Widget Safety Act";
+  x = Run(act + "\n\nThe President shall report on widgets to the Congress.\n", act);
+  EXPECT_TRUE(Has(x, "Widget Safety Act directs President of the United States"))
+      << ::testing::PrintToString(Triples(x));
+}
+
 TEST_F(PolicyTextTest, AnOfficeConsultedInAnAsideIsNotDirected) {
   auto x = Order(
       "The Secretary of Widgets, in consultation with the heads of agencies and the Ministry of "

@@ -132,6 +132,16 @@ TEST_F(TradeTextTest, ACountryBeforeBasedIsWhereTheOwnerIs) {
             (std::vector<std::string>{"Hertz develops Robotics", "Zentrix owns Hertz"}));
 }
 
+TEST_F(TradeTextTest, ANameKeepsItsApostrophe) {
+  // "O'Keefe" (straight or curly) is one name word, not "Keefe".
+  for (const char* mark : {"'", "\u2019"}) {
+    auto x = Run(std::string("Robots are sold in Freedonia by Carling O") + mark +
+                 "Keefe Ltd, wholly owned by Zentrix Inc.\n");
+    EXPECT_EQ(Triples(x),
+              (std::vector<std::string>{std::string("Zentrix owns Carling O") + mark + "Keefe"}));
+  }
+}
+
 TEST_F(TradeTextTest, ANamedInitiativeFundsWhatItsMoneyIsFor) {
   auto x =
       Run("The Ministry of Trade on Tuesday announced the Widget Investment Plan, an initiative to "
