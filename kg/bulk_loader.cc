@@ -44,7 +44,9 @@ class RocksBulkLoader final : public BulkLoader {
         spo_(tmp_, "spo", kSortChunkKeys) {}
 
   ~RocksBulkLoader() override {
-    if (resolver_.joinable()) resolver_.join();  // before its files go
+    // Before their files go; the resolver may start a naming thread.
+    if (resolver_.joinable()) resolver_.join();
+    if (naming_.joinable()) naming_.join();
     std::error_code ec;
     fs::remove_all(tmp_, ec);
     store_->bulk_active() = false;
@@ -76,7 +78,8 @@ class RocksBulkLoader final : public BulkLoader {
   Status FlushRun();
   Status ResolveRun(const std::string& file_base);
   Status WaitForResolver();
-  Status CollectNames(const std::vector<TermId>& ids);
+  Status WaitForNames();
+  Status CollectNames();
   Status FlushNames();
 
   Status WriteAll();
@@ -88,9 +91,19 @@ class RocksBulkLoader final : public BulkLoader {
   // The run being read, and the one before it being resolved beside it on
   // resolver_: resolving a run is the dictionary's sort and SST files, which
   // would otherwise leave the second core idle while parsing barely uses it.
-  // Only the resolver touches spo_ and names_ until Finish waits for it.
+  // Only the resolver touches spo_ until Finish waits for it.
   TermBatch terms_, resolving_;
   std::vector<std::array<uint32_t, 3>> run_, resolving_run_;
+  // The run before that, whose name index keys are collected (and spilled to
+  // SST files) on naming_ while the resolver goes on with the next run's
+  // terms: a name is a folded IRI or label, a third of a run's work. The
+  // resolver starts naming_; only naming_ touches the naming_* members,
+  // names_ and name_files_ until WaitForNames().
+  TermBatch naming_batch_;
+  std::vector<std::array<uint32_t, 3>> naming_run_;
+  std::vector<TermId> naming_ids_;
+  std::thread naming_;
+  Status naming_status_;
   std::thread resolver_;
   Status resolver_status_;
   int resolved_runs_ = 0;
@@ -122,10 +135,24 @@ Status RocksBulkLoader::ResolveRun(const std::string& file_base) {
   KG_RETURN_IF_ERROR(resolving_.Resolve(store_, file_base, &ids));
   for (const auto& r : resolving_run_)
     KG_RETURN_IF_ERROR(spo_.Add({ids[r[0]], ids[r[1]], ids[r[2]]}));
-  KG_RETURN_IF_ERROR(CollectNames(ids));
+  // Runs are named in order, one at a time: names_ has one writer.
+  KG_RETURN_IF_ERROR(WaitForNames());
+  std::swap(naming_batch_, resolving_);
+  std::swap(naming_run_, resolving_run_);
+  naming_ids_ = std::move(ids);
   resolving_run_.clear();
   resolving_.Clear();
+  try {
+    naming_ = std::thread([this] { naming_status_ = CollectNames(); });
+  } catch (const std::system_error&) {
+    return CollectNames();  // no thread to be had: name it here
+  }
   return Status::OK();
+}
+
+Status RocksBulkLoader::WaitForNames() {
+  if (naming_.joinable()) naming_.join();
+  return naming_status_;
 }
 
 Status RocksBulkLoader::WaitForResolver() {
@@ -135,27 +162,30 @@ Status RocksBulkLoader::WaitForResolver() {
 
 // Names come straight from the resolved run's term text: subjects' IRI local names and
 // label literals. Keys for names that already exist are rewritten unchanged.
-Status RocksBulkLoader::CollectNames(const std::vector<TermId>& ids) {
-  std::vector<bool> subject(resolving_.size(), false);
+Status RocksBulkLoader::CollectNames() {
+  const std::vector<TermId>& ids = naming_ids_;
+  std::vector<bool> subject(naming_batch_.size(), false);
   std::vector<std::string> label_enc;
   for (auto iri : {vocab::kRdfsLabel, vocab::kSkosPrefLabel, vocab::kSkosAltLabel}) {
     label_enc.push_back(rows::EncodeTerm(Term::Iri(std::string(iri))));
   }
   Term term;
-  for (const auto& r : resolving_run_) {
+  for (const auto& r : naming_run_) {
     subject[r[0]] = true;
-    std::string_view p = resolving_.encoded(r[1]);
+    std::string_view p = naming_batch_.encoded(r[1]);
     if (std::find(label_enc.begin(), label_enc.end(), p) == label_enc.end()) continue;
-    if (!rows::DecodeTerm(resolving_.encoded(r[2]), &term) || !term.is_literal()) continue;
+    if (!rows::DecodeTerm(naming_batch_.encoded(r[2]), &term) || !term.is_literal()) continue;
     std::string n = FoldName(term.value);
     if (!n.empty()) names_.push_back(keys::NameKey(n, ids[r[0]]));
   }
   for (uint32_t i = 0; i < subject.size(); ++i) {
-    std::string_view enc = resolving_.encoded(i);
+    std::string_view enc = naming_batch_.encoded(i);
     if (!subject[i] || enc.empty() || enc[0] != static_cast<char>(TermKind::kIri)) continue;
     std::string n = FoldedLocalName(enc.substr(1));
     if (!n.empty()) names_.push_back(keys::NameKey(n, ids[i]));
   }
+  naming_run_.clear();
+  naming_batch_.Clear();
   return names_.size() >= kNameChunk ? FlushNames() : Status::OK();
 }
 
@@ -260,6 +290,7 @@ Status RocksBulkLoader::WriteAll() {
       return pos.Put(key, "");
     });
   };
+  KG_RETURN_IF_ERROR(WaitForNames());  // its last run's names were collected beside the spo merge
   auto write_osp_and_names = [&] {
     KG_RETURN_IF_ERROR(osp_sort.Merge([&](const IdKey3& k) { return osp.Put(KeyBytes(k), ""); }));
     return FlushNames();
