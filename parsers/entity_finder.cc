@@ -69,6 +69,34 @@ EntityFinder::Candidate EntityFinder::FromLexicon(std::string_view text,
   return c;
 }
 
+namespace {
+
+// The quoted, capitalised word a definition defines when what it means
+// starts at token `at` ('"Board" means the ...', "``Secretary'' shall mean"),
+// or -1.
+int DefinedWord(const std::vector<Token>& toks, size_t at) {
+  static const WordSet kQuotes{"\"", "'", "`", "''", "``"};
+  auto quote = [&](size_t k) { return In(toks[k], kQuotes); };
+  size_t k = at;
+  if (k > 0 && toks[k - 1].Is("the")) --k;
+  if (k == 0) return -1;
+  if (toks[k - 1].Is("means")) {
+    --k;
+  } else if (k >= 2 && toks[k - 1].Is("mean") && toks[k - 2].Is("shall")) {
+    k -= 2;
+  } else {
+    return -1;
+  }
+  size_t quotes = 0;
+  while (k > 0 && quotes < 2 && quote(k - 1)) --k, ++quotes;
+  if (quotes == 0 || k < 2 || !toks[k - 1].word || !toks[k - 1].cap || toks[k - 1].all_caps ||
+      !quote(k - 2))
+    return -1;
+  return static_cast<int>(k - 1);
+}
+
+}  // namespace
+
 std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector<Token>& toks,
                                         DocState* st) const {
   std::vector<Mention> out;
@@ -111,6 +139,14 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
           toks[m.last + 2].Is(")") && LabelHasWord(best.label, toks[m.last + 1].folded)) {
         st->short_names[std::string(toks[m.last + 1].folded)] = m.entity;
         m.last += 3;
+      }
+      // A law's definition gives an office its short name too: '"Board"
+      // means the Data Protection Board of India', "the term ``Secretary''
+      // means the Secretary of Commerce".
+      if (m.type == EntityType::kAgency) {
+        if (int word = DefinedWord(toks, m.first);
+            word >= 0 && LabelHasWord(best.label, toks[static_cast<size_t>(word)].folded))
+          st->short_names[std::string(toks[static_cast<size_t>(word)].folded)] = m.entity;
       }
       // "the Biden administration": the government a leader heads is the
       // leader's country.

@@ -205,6 +205,28 @@ TEST_F(PolicyTextTest, AnOrderDoesNotDirectItsOwnAuthor) {
       << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, ALawsDefinitionNamesTheOfficeItsDutiesGoTo) {
+  const std::string act = "Widget Safety Act";
+  for (const std::string definition :
+       {"(1) \"Board\" means the Widget Safety Board of Freedonia established under section 5.",
+        "(1) the term ``Board'' means the Widget Safety Board of Freedonia.",
+        "(1) 'Board' shall mean the Widget Safety Board of Freedonia."}) {
+    auto x = Run(act + "\n\nSec. 2. Definitions. In this Act:\n\n" + definition +
+                     "\n\nSec. 3. The Board shall publish guidance on robots.\n",
+                 act);
+    EXPECT_EQ(
+        Triples(x),
+        (std::vector<std::string>{"Widget Safety Act directs Widget Safety Board of Freedonia"}))
+        << definition;
+  }
+  // A defined word the office's name lacks names nothing.
+  auto x = Run(act +
+                   "\n\n(1) \"Panel\" means the Widget Safety Board of Freedonia.\n\nThe Panel "
+                   "shall publish guidance on robots.\n",
+               act);
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+}
+
 TEST_F(PolicyTextTest, AnOfficeConsultedInAnAsideIsNotDirected) {
   auto x = Order(
       "The Secretary of Widgets, in consultation with the heads of agencies and the Ministry of "
