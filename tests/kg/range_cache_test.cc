@@ -99,16 +99,7 @@ TEST_F(RangeCacheTest, CachedRangesReadLikeABruteForceSet) {
       auto first = store->Scan(t);
       std::vector<Triple> head = Read(*first, part);
       ASSERT_LE(head.size(), want.size());
-      TripleCursor* c = nullptr;
-      for (auto& r : reused)
-        if (r->Restart(t)) {
-          c = r.get();
-          break;
-        }
-      if (!c) {
-        reused.push_back(store->Scan(t));
-        c = reused.back().get();
-      }
+      TripleCursor* c = testing::RestartOrScan(*store, &reused, t);
       std::vector<Triple> got = Read(*c);
       std::vector<Triple> again = Read(*store->Scan(t));
       EXPECT_TRUE(std::equal(head.begin(), head.end(), got.begin())) << s << " " << p << " " << o;

@@ -59,17 +59,9 @@ TEST_F(StoreCursorTest, RestartReadsWhatAFreshScanReads) {
   for (const TriplePattern& t : patterns) {
     auto fresh = store_->Scan(t);
     std::vector<Triple> want = Read(*fresh);
-    TripleCursor* c = nullptr;
-    for (auto& r : reused)
-      if (r->Restart(t)) {
-        c = r.get();
-        ++restarted;
-        break;
-      }
-    if (!c) {
-      reused.push_back(store_->Scan(t));
-      c = reused.back().get();
-    }
+    const size_t opened = reused.size();
+    TripleCursor* c = testing::RestartOrScan(*store_, &reused, t);
+    if (reused.size() == opened) ++restarted;
     EXPECT_EQ(Read(*c), want) << t.s << " " << t.p << " " << t.o;
   }
   EXPECT_LE(reused.size(), 3u);  // one per index
@@ -154,16 +146,7 @@ TEST(StoreFilteredCursorTest, FilteredFilesReadLikeABruteForceSet) {
     std::vector<Triple> want = brute(t);
     if (want.empty()) ++missing_pairs;
     EXPECT_EQ(sorted(Read(*store->Scan(t))), want) << s << " " << p << " " << o;
-    TripleCursor* c = nullptr;
-    for (auto& r : reused)
-      if (r->Restart(t)) {
-        c = r.get();
-        break;
-      }
-    if (!c) {
-      reused.push_back(store->Scan(t));
-      c = reused.back().get();
-    }
+    TripleCursor* c = testing::RestartOrScan(*store, &reused, t);
     EXPECT_EQ(sorted(Read(*c)), want) << s << " " << p << " " << o;
   }
   EXPECT_GT(missing_pairs, 500);

@@ -53,6 +53,17 @@ inline std::unique_ptr<Store> OpenOrDie(const std::string& dir, bool read_only =
   return std::move(r).value();
 }
 
+// A cursor over `t`: one of `reused` restarted on it, else a new Scan kept in
+// `reused` (how the query engine reuses one cursor per join step).
+inline TripleCursor* RestartOrScan(const Store& store,
+                                   std::vector<std::unique_ptr<TripleCursor>>* reused,
+                                   const TriplePattern& t) {
+  for (auto& r : *reused)
+    if (r->Restart(t)) return r.get();
+  reused->push_back(store.Scan(t));
+  return reused->back().get();
+}
+
 inline Statement St(const std::string& s, const std::string& p, const Term& o) {
   return Statement{Term::Iri(s), Term::Iri(p), o, false, {}};
 }
