@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 
+#include "parsers/document_checks.h"
 #include "parsers/entity_finder.h"
 #include "parsers/relation_matcher.h"
 #include "parsers/sentence_reading.h"
@@ -305,21 +306,8 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
     for (const auto& [si, body] : TitlePageBodies(text, views, st))
       if (body != st.doc_policy) emit(si, st.doc_policy, "issued_by", body, "title_page", 0.7f);
   }
-  // An order does not direct its own author: "The President shall designate
-  // a Chairman", in the President's order, says what its issuer will do. (An
-  // act of Congress that says "The President shall" does direct him.) An
-  // executive order is a president's, whether or not its text says so.
-  if (st.doc_policy >= 0) {
-    const std::string& doc = st.entities[st.doc_policy].label;
-    const bool executive_order = doc.starts_with("Executive Order");
-    std::set<std::string> issuers;
-    for (const auto& t : x.triples)
-      if (t.p == "issued_by" && t.s == doc) issuers.insert(t.o);
-    std::erase_if(x.triples, [&](const ExtractedTriple& t) {
-      return t.p == "directs" && t.s == doc &&
-             (issuers.count(t.o) > 0 || (executive_order && t.o.starts_with("President of")));
-    });
-  }
+  DropUnsoundTriples(st.doc_policy >= 0 ? st.entities[st.doc_policy].label : std::string(),
+                     &x.triples);
   for (size_t e = 0; e < st.entities.size(); ++e) {
     const DocEntity& de = st.entities[e];
     if (de.mentions == 0 && (e >= used.size() || !used[e])) continue;

@@ -227,6 +227,17 @@ TEST_F(PolicyTextTest, ALawsDefinitionNamesTheOfficeItsDutiesGoTo) {
   EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, OnlyABodyHasParts) {
+  // "The President's X Council" advises the President; the Director's title
+  // is not the ministry the bureau belongs to.
+  auto x = Run(
+      "The President's Widget Advisory Council met on Monday. Jane Smith, Deputy Director of the "
+      "Ministry of Widgets's Robot Bureau, said so.\n");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Run("The Ministry of Widgets's Robot Bureau met on Tuesday.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Robot Bureau part_of Ministry of Widgets"}));
+}
+
 TEST_F(PolicyTextTest, AnOfficeConsultedInAnAsideIsNotDirected) {
   auto x = Order(
       "The Secretary of Widgets, in consultation with the heads of agencies and the Ministry of "
