@@ -20,7 +20,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   auto at = [&](size_t k) -> std::string_view {
     return k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
   };
-  // Executive Order 14110, E.O. 14110, EO 14110, Executive Order No. 14110.
+  // Executive Order 14110, E.O. 14110, EO 14110, Executive Order No. 14110 (or No 14110).
   {
     size_t k = i;
     bool eo = false;
@@ -32,7 +32,8 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       k += 1, eo = true;
     }
     if (eo) {
-      if (at(k) == "no" && at(k + 1) == ".") k += 2;
+      // "No." or, in older transcriptions, "No" alone.
+      if (at(k) == "no") k += at(k + 1) == "." ? 2 : 1;
       if (k < toks.size() && toks[k].digit && toks[k].folded.size() >= 3 &&
           std::all_of(toks[k].folded.begin(), toks[k].folded.end(), ::isdigit)) {
         c.len = k + 1 - i;
@@ -82,7 +83,7 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
   // "Senate Bill No. 53", "SENATE BILL 24-205", "House Bill 1234"
   if ((t.Is("senate") || t.Is("house") || t.Is("assembly")) && at(i + 1) == "bill") {
     size_t k = i + 2;
-    if (at(k) == "no" && at(k + 1) == ".") k += 2;
+    if (at(k) == "no") k += at(k + 1) == "." ? 2 : 1;
     if (k < toks.size() && toks[k].digit) {
       std::string num = toks[k].folded;
       ++k;

@@ -227,6 +227,12 @@ TEST_F(PolicyTextTest, ALawsDefinitionNamesTheOfficeItsDutiesGoTo) {
   EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
 }
 
+TEST_F(PolicyTextTest, AnOrderNumberMayFollowNoWithoutAPeriod) {
+  auto x = Order("Executive Order No 11111 of May 1, 1981, is hereby revoked.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
+}
+
 TEST_F(PolicyTextTest, OnlyABodyHasParts) {
   // "The President's X Council" advises the President; the Director's title
   // is not the ministry the bureau belongs to.
