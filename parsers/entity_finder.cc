@@ -124,6 +124,12 @@ std::vector<Mention> EntityFinder::Find(std::string_view text, const std::vector
       if (m.type == EntityType::kPolicy) {
         m.last = static_cast<uint32_t>(DatedTitleEnd(toks, m.last));
         m.last = static_cast<uint32_t>(CitationEnd(toks, m.last));
+        // An undated order's title in brackets is its title too: "Executive
+        // Order 13318 (Presidential Management Fellows Program)".
+        if (best.rule == "pattern:executive_order" && m.last == i + best.len &&
+            m.last + 1 < toks.size() && toks[m.last].Is("(") && toks[m.last + 1].cap &&
+            !toks[m.last + 1].all_caps)
+          m.last = static_cast<uint32_t>(BracketEnd(toks, m.last));
       }
       // "The Ministry of International Trade and Industry (MITI) acted to
       // ...": an acronym in brackets after a name is that name again, and

@@ -194,6 +194,18 @@ inline bool LabelHasWord(const std::string& label, std::string_view w) {
 // Verbs of news headlines ("X Asks Y", "X Unveils Plan").
 inline bool IsHeadlineVerb(const Token& w) { return In(w, kHeadlineVerbs); }
 
+// End of the bracketed words opening at toks[i] (at most 80 tokens), or i
+// when toks[i] opens none or it does not close.
+inline size_t BracketEnd(const std::vector<Token>& toks, size_t i) {
+  if (i >= toks.size() || !toks[i].Is("(")) return i;
+  int depth = 0;
+  for (size_t j = i; j < toks.size() && j < i + 80; ++j) {
+    if (toks[j].Is("(")) ++depth;
+    if (toks[j].Is(")") && --depth == 0) return j + 1;
+  }
+  return i;
+}
+
 // "Executive Order 14041 of September 3, 2021 (White House Initiative on
 // ...)": an order's date and parenthesised title are part of its mention, so
 // the title is not read as another policy. Returns the end, or i.
@@ -208,13 +220,7 @@ inline size_t DatedTitleEnd(const std::vector<Token>& toks, size_t i) {
   if (at(k) == ",") ++k;
   if (k >= toks.size() || !toks[k].digit) return i;
   ++k;
-  if (at(k) != "(") return k;
-  int depth = 0;
-  for (size_t j = k; j < toks.size() && j < k + 80; ++j) {
-    if (toks[j].Is("(")) ++depth;
-    if (toks[j].Is(")") && --depth == 0) return j + 1;
-  }
-  return k;
+  return BracketEnd(toks, k);
 }
 
 // End of a parenthesised citation starting at toks[i] ("(42 U.S.C. 1862)",

@@ -233,6 +233,13 @@ TEST_F(PolicyTextTest, AnOrderNumberMayFollowNoWithoutAPeriod) {
             (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
 }
 
+TEST_F(PolicyTextTest, AnUndatedOrdersTitleInBracketsIsItsOwn) {
+  auto x = Order(
+      "Executive Order 11111 (Widget Safety Plan for Freedonia), as amended, is superseded.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 amends Executive Order 11111"}));
+}
+
 TEST_F(PolicyTextTest, OnlyABodyHasParts) {
   // "The President's X Council" advises the President; the Director's title
   // is not the ministry the bureau belongs to.
