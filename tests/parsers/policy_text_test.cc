@@ -233,6 +233,15 @@ TEST_F(PolicyTextTest, AnOrderNumberMayFollowNoWithoutAPeriod) {
             (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
 }
 
+TEST_F(PolicyTextTest, WhatIsRevokedIsAnInstrumentTheTextNames) {
+  // The policy named inside the order's relative clause describes the order.
+  auto x = Order(
+      "Executive Order No 11111 of May 1, 1981, which carried out the widget pact, is hereby "
+      "revoked.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 revokes Executive Order 11111"}));
+}
+
 TEST_F(PolicyTextTest, AnUndatedOrdersTitleInBracketsIsItsOwn) {
   auto x = Order(
       "Executive Order 11111 (Widget Safety Plan for Freedonia), as amended, is superseded.\n");
