@@ -201,6 +201,16 @@ Extraction Extractor::Extract(const SourceDocument& doc) const {
   auto emit = [&](uint32_t si, int s, const std::string& p, int o, const std::string& rule,
                   float conf) {
     if (!seen.emplace(s, p, o).second) return;
+    // "Japan's Ex-Im bank" is not the lexicon's Export-Import Bank of the
+    // United States, nor "the country's trade minister" in a story on the
+    // Philippines Japan's: a lexicon entry placed in one country, said to be
+    // another's, is a namesake the lexicon does not hold.
+    if ((p == "part_of" || p == "based_in") && st.entities[o].type == EntityType::kCountry &&
+        st.entities[s].lex_id >= 0) {
+      const std::string& home =
+          res_.lexicon.entity(static_cast<uint32_t>(st.entities[s].lex_id)).based_in;
+      if (!home.empty() && FoldName(home) != FoldName(st.entities[o].label)) return;
+    }
     const SentenceData& sd = sents[si];
     ExtractedTriple t;
     t.s = st.entities[s].label;

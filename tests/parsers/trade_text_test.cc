@@ -142,6 +142,15 @@ TEST_F(TradeTextTest, ANameKeepsItsApostrophe) {
   }
 }
 
+TEST_F(TradeTextTest, AnotherCountrysNamesakeIsNotTheLexiconsEntity) {
+  // The lexicon's Widget Bank is Freedonia's; Sylvania's is another bank.
+  auto x = Run("Sylvania's Widget Bank announced a credit on Monday.\n");
+  EXPECT_TRUE(x.triples.empty()) << ::testing::PrintToString(Triples(x));
+  x = Run("Freedonia's Widget Bank announced a credit on Monday.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Widget Export Bank of Freedonia part_of Freedonia"}));
+}
+
 TEST_F(TradeTextTest, ANamedInitiativeFundsWhatItsMoneyIsFor) {
   auto x =
       Run("The Ministry of Trade on Tuesday announced the Widget Investment Plan, an initiative to "
