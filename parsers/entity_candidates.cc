@@ -82,6 +82,19 @@ EntityFinder::Candidate EntityFinder::Choose(std::string_view text, const std::v
       best.rule = "pattern:titled_person";
     }
   }
+  // "the President's Export Council": a body named for the President the
+  // lexicon does not know is named so whole (its official name), not the
+  // President and an "Export Council".
+  if (best.len == 1 && best.rule == "lexicon" && best.type == EntityType::kAgency &&
+      toks[i].Is("president") && toks[i].cap && i + 2 < toks.size() && toks[i + 1].Is("'s")) {
+    Candidate body = FromPattern(text, toks, i + 2, false);
+    if (body.len > 0 && body.type == EntityType::kAgency && body.rule != "lexicon" &&
+        FromLexicon(text, toks, ids, i + 2).len < body.len) {
+      best = body;
+      best.len += 2;
+      best.label = Surface(text, toks, i, i + best.len);
+    }
+  }
   // "Section 301 of the National Quantum Initiative Act" is a section of
   // that act, not the law the lexicon knows as "Section 301".
   if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&

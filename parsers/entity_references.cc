@@ -55,9 +55,10 @@ int EntityFinder::Reference(const std::vector<Token>& toks, size_t i, const DocS
     // "the Secretary" after two Secretaries is ambiguous.
     for (size_t e = 0; e < st.entities.size(); ++e) {
       const DocEntity& de = st.entities[e];
-      if (de.type != EntityType::kAgency || de.mentions == 0 ||
-          FoldName(de.label).rfind(w1, 0) != 0)
-        continue;
+      // "the Commission" is also "the President's Commission on ...".
+      std::string folded = FoldName(de.label);
+      if (folded.starts_with("president's ")) folded.erase(0, 12);
+      if (de.type != EntityType::kAgency || de.mentions == 0 || !folded.starts_with(w1)) continue;
       if (target >= 0 && target != static_cast<int>(e)) {
         target = -1;
         break;

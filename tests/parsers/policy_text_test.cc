@@ -249,6 +249,19 @@ TEST_F(PolicyTextTest, AnUndatedOrdersTitleInBracketsIsItsOwn) {
             (std::vector<std::string>{"Executive Order 99998 amends Executive Order 11111"}));
 }
 
+TEST_F(PolicyTextTest, ABodyNamedForThePresidentKeepsItsWholeName) {
+  auto x = Order("The President's Widget Advisory Board shall report on robots.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{
+                            "Executive Order 99998 directs President's Widget Advisory Board"}));
+  // "The Commission" still refers to it.
+  x = Order(
+      "There is established the President's Commission on Widget Enforcement and Administration "
+      "of Justice. The Commission shall report on robots.\n");
+  EXPECT_EQ(Triples(x), (std::vector<std::string>{"Executive Order 99998 directs President's "
+                                                  "Commission on Widget Enforcement and "
+                                                  "Administration of Justice"}));
+}
+
 TEST_F(PolicyTextTest, OnlyABodyHasParts) {
   // "The President's X Council" advises the President; the Director's title
   // is not the ministry the bureau belongs to.
