@@ -55,15 +55,6 @@ class RangeCacheTest : public ::testing::Test {
     return all;
   }
 
-  static std::vector<Triple> Brute(const std::set<Triple>& all, const TriplePattern& t) {
-    std::vector<Triple> out;
-    for (const Triple& x : all)
-      if ((t.s == kNoTerm || x.s == t.s) && (t.p == kNoTerm || x.p == t.p) &&
-          (t.o == kNoTerm || x.o == t.o))
-        out.push_back(x);
-    return out;
-  }
-
   std::vector<TermId> Ids(Store& store, const std::string& prefix, int n) {
     std::vector<TermId> out;
     for (int i = 0; i < n; ++i)
@@ -91,7 +82,7 @@ TEST_F(RangeCacheTest, CachedRangesReadLikeABruteForceSet) {
       TermId p = rng() % 3 ? preds[rng() % preds.size()] : kNoTerm;
       TermId o = rng() % 3 ? nodes[rng() % nodes.size()] : kNoTerm;
       TriplePattern t{s, p, o};
-      std::vector<Triple> want = Brute(all, t);
+      std::vector<Triple> want = testing::Matching(all, t);
       std::sort(want.begin(), want.end());
       // Read in part first (a probe, a LIMIT): that part must not be kept
       // as the whole range.
@@ -142,7 +133,7 @@ TEST_F(RangeCacheTest, ARangeReadPastASkipIsNotKeptAsWhole) {
     ASSERT_TRUE(c->SkipTo(Triple{s, preds[1], 0}));
     Read(*c);
     TriplePattern whole{s, kNoTerm, kNoTerm};
-    EXPECT_EQ(Read(*store->Scan(whole)), Brute(all, whole)) << s;
+    EXPECT_EQ(Read(*store->Scan(whole)), testing::Matching(all, whole)) << s;
   }
 }
 

@@ -122,14 +122,6 @@ TEST(StoreFilteredCursorTest, FilteredFilesReadLikeABruteForceSet) {
   for (auto c = store->Scan({}); c->Valid(); c->Next()) all.insert(c->triple());
   ASSERT_GT(all.size(), 1400u);
 
-  auto brute = [&](const TriplePattern& t) {
-    std::vector<Triple> out;
-    for (const Triple& x : all)
-      if ((t.s == kNoTerm || x.s == t.s) && (t.p == kNoTerm || x.p == t.p) &&
-          (t.o == kNoTerm || x.o == t.o))
-        out.push_back(x);
-    return out;
-  };
   auto sorted = [](std::vector<Triple> v) {
     std::sort(v.begin(), v.end());
     return v;
@@ -143,7 +135,7 @@ TEST(StoreFilteredCursorTest, FilteredFilesReadLikeABruteForceSet) {
     TermId o = rng() % 3 ? nodes[rng() % nodes.size()] : kNoTerm;
     if (s == kNoTerm && p == kNoTerm && o == kNoTerm) continue;
     TriplePattern t{s, p, o};
-    std::vector<Triple> want = brute(t);
+    std::vector<Triple> want = testing::Matching(all, t);
     if (want.empty()) ++missing_pairs;
     EXPECT_EQ(sorted(Read(*store->Scan(t))), want) << s << " " << p << " " << o;
     TripleCursor* c = testing::RestartOrScan(*store, &reused, t);

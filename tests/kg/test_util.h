@@ -53,6 +53,18 @@ inline std::unique_ptr<Store> OpenOrDie(const std::string& dir, bool read_only =
   return std::move(r).value();
 }
 
+// The triples of `all` that `t` matches, in `all`'s order: what a scan must
+// read, worked out by brute force.
+template <typename Triples>
+std::vector<Triple> Matching(const Triples& all, const TriplePattern& t) {
+  std::vector<Triple> out;
+  for (const Triple& x : all)
+    if ((t.s == kNoTerm || x.s == t.s) && (t.p == kNoTerm || x.p == t.p) &&
+        (t.o == kNoTerm || x.o == t.o))
+      out.push_back(x);
+  return out;
+}
+
 // A cursor over `t`: one of `reused` restarted on it, else a new Scan kept in
 // `reused` (how the query engine reuses one cursor per join step).
 inline TripleCursor* RestartOrScan(const Store& store,
