@@ -182,9 +182,10 @@ EntityFinder::Candidate EntityFinder::FromPattern(std::string_view text,
       return c;
     }
     if (first_in < k) continue;
-    // "Centre for Cyber Security", "Office of Science": the name goes on.
+    // "Centre for Cyber Security", "Office of Science", "Council on
+    // Environmental Quality": the name goes on.
     if ((IsAgencyHead(head) || IsInstituteHead(head)) && k < end &&
-        (toks[k].Is("for") || toks[k].Is("of")))
+        (toks[k].Is("for") || toks[k].Is("of") || (toks[k].Is("on") && In(head, kPanelHeads))))
       k = end;
     if (IsAgencyHead(head) && k - i >= 2)
       return name(k, EntityType::kAgency, "pattern:agency_name");

@@ -87,6 +87,11 @@ inline const WordSet kStateHeads{"of", "council",   "government",  "department",
                                  "-",  "secretary", "legislature", "party",      "or",
                                  "and"};
 inline const WordSet kListWords{",", "and", "or"};
+// Bodies named for what they deliberate on: "Council on Environmental
+// Quality", "Task Force on ...". A department "on" something is a title's
+// phrase ("employed by the War Department on Public Works").
+inline const WordSet kPanelHeads{"council",      "committee", "commission", "board", "panel",
+                                 "subcommittee", "force",     "group",      "forum", "conference"};
 // Second halves of compounds whose first half only qualifies a noun
 // ("cyber-enabled actions", "chip-related talks").
 inline const WordSet kQualifyingSuffixes{"enabled", "related", "linked"};

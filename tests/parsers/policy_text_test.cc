@@ -262,6 +262,19 @@ TEST_F(PolicyTextTest, ABodyNamedForThePresidentKeepsItsWholeName) {
                                                   "Administration of Justice"}));
 }
 
+TEST_F(PolicyTextTest, APanelsNameTakesWhatItDeliberatesOn) {
+  auto x = Order(
+      "The Widget Council on Robot Safety shall report on robots. The Widget Council on Monday "
+      "approved it.\n\nExecutive Order No. 11111, entitled \"Pay of Laborers Employed by the "
+      "Widget Department on Public Works\", is hereby superseded.\n");
+  EXPECT_TRUE(Has(x, "Executive Order 99998 directs Widget Council on Robot Safety"))
+      << ::testing::PrintToString(Triples(x));
+  for (const auto& e : x.entities) {
+    EXPECT_NE(e.label, "Widget Council on Monday");
+    EXPECT_NE(e.label, "Widget Department on Public Works");
+  }
+}
+
 TEST_F(PolicyTextTest, OnlyABodyHasParts) {
   // "The President's X Council" advises the President; the Director's title
   // is not the ministry the bureau belongs to.
