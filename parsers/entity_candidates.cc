@@ -95,6 +95,11 @@ EntityFinder::Candidate EntityFinder::Choose(std::string_view text, const std::v
       best.label = Surface(text, toks, i, i + best.len);
     }
   }
+  // A heading's "Establishment of Emergency Board" names the board, not an
+  // "Establishment": the name starts after "of".
+  if (best.len > 0 && best.rule != "lexicon" && toks[i].Is("establishment") &&
+      i + 1 < toks.size() && toks[i + 1].Is("of"))
+    best = Candidate{};
   // "Section 301 of the National Quantum Initiative Act" is a section of
   // that act, not the law the lexicon knows as "Section 301".
   if (best.len > 0 && best.rule == "lexicon" && (toks[i].Is("section") || toks[i].Is("sec")) &&

@@ -275,6 +275,15 @@ TEST_F(PolicyTextTest, APanelsNameTakesWhatItDeliberatesOn) {
   }
 }
 
+TEST_F(PolicyTextTest, AHeadingsEstablishmentIsNotPartOfTheName) {
+  auto x = Order(
+      "Section 1. Establishment of Emergency Widget Board. There is established a board.\n\nSec. "
+      "2. The Emergency Widget Board shall report on robots.\n");
+  EXPECT_EQ(Triples(x),
+            (std::vector<std::string>{"Executive Order 99998 directs Emergency Widget Board"}));
+  for (const auto& e : x.entities) EXPECT_FALSE(e.label.starts_with("Establishment")) << e.label;
+}
+
 TEST_F(PolicyTextTest, OnlyABodyHasParts) {
   // "The President's X Council" advises the President; the Director's title
   // is not the ministry the bureau belongs to.
