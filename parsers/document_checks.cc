@@ -3,17 +3,15 @@
 #include <algorithm>
 #include <set>
 
+#include "kg/name_fold.h"
 #include "parsers/name_words.h"
 
 namespace kg::parsers {
 namespace {
 
+// A name that opens with an officer's title: "Director of the ...".
 bool NamesAnOfficer(const std::string& label) {
-  std::string first = label.substr(0, label.find(' '));
-  std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
-  return name_words::kOfficerTitles.Contains(first);
+  return name_words::kOfficerTitles.Contains(FoldName(label.substr(0, label.find(' '))));
 }
 
 }  // namespace
