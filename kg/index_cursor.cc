@@ -34,7 +34,8 @@ class IndexCursor final : public TripleCursor {
   }
   Triple triple() const override { return triple_; }
   Status status() const override {
-    return live_ ? store_->Err(it_->status(), "scan") : Status::OK();
+    // A cached range was read without error; otherwise the iterator says.
+    return range_ ? Status::OK() : store_->Err(it_->status(), "scan");
   }
   bool Restart(const TriplePattern& pattern) override {
     keys::RangeFor(pattern, &next_);
@@ -96,7 +97,7 @@ class IndexCursor final : public TripleCursor {
     pos_ = base_ = buffered_keys_ = 0;
     range_.reset();
     buffer_.clear();
-    live_ = ended_ = false;
+    ended_ = false;
     const size_t bound = prefix_.size() / keys::kIdSize;
     stride_ = 3 - bound;
     for (size_t i = 0; i < bound; ++i) head_[i] = keys::ReadId(prefix_.data() + i * keys::kIdSize);
@@ -112,7 +113,6 @@ class IndexCursor final : public TripleCursor {
     }
     Use(Filtered(prefix_));
     it_->Seek(prefix_);
-    live_ = true;
     if (collecting_) {
       while (buffered_keys_ < kReadAhead && Pull()) {
       }
@@ -194,7 +194,6 @@ class IndexCursor final : public TripleCursor {
     buffered_keys_ = 0;
     cache_->Put(version_, cache_key_, range);
     range_ = std::move(range);
-    live_ = false;
   }
 
   const RocksStore* store_;
@@ -211,8 +210,7 @@ class IndexCursor final : public TripleCursor {
   bool valid_ = false;
   Triple triple_;
 
-  std::shared_ptr<const CachedRange> range_;  // when reading a cached range
-  bool live_ = false;                         // reading through it_
+  std::shared_ptr<const CachedRange> range_;  // when reading a cached range, else it_
   bool ended_ = false;                        // it_ is past the range
   bool collecting_ = false;                   // buffer_ holds the range from its start
   std::vector<TermId> buffer_;
